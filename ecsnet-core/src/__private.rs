@@ -1,0 +1,119 @@
+//! Support code for the `#[stack]` macro's expansion.
+//!
+//! Not public API: nothing here follows semver, and it may change in any
+//! release. Code outside ecsnet should never name these items. The short
+//! function names keep the generated code small, which keeps `cargo check`
+//! of a large stack fast.
+
+
+
+pub use crate::template::{DeletionPolicy, Output, Parameter, Resource, Template};
+pub use crate::value::{Intrinsic, Map, Value};
+pub use std::borrow::Cow;
+
+/// A string literal.
+#[must_use]
+pub fn s(text: &'static str) -> Value {
+    Value::String(Cow::Borrowed(text))
+}
+
+/// A list of values.
+#[must_use]
+pub fn list<const N: usize>(items: [Value; N]) -> Value {
+    Value::List(Vec::from(items))
+}
+
+/// An object's entries, in order.
+#[must_use]
+pub fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Map {
+    entries
+        .into_iter()
+        .map(|(key, value)| (Cow::Borrowed(key), value))
+        .collect()
+}
+
+/// `Ref`.
+#[must_use]
+pub fn reference(name: &'static str) -> Value {
+    Intrinsic::Ref(Cow::Borrowed(name)).into()
+}
+
+/// `Fn::GetAtt`.
+#[must_use]
+pub fn get_att(resource: &'static str, attribute: &'static str) -> Value {
+    Intrinsic::GetAtt(Cow::Borrowed(resource), Cow::Borrowed(attribute)).into()
+}
+
+/// `Fn::Sub` with a template only.
+#[must_use]
+pub fn sub(template: &'static str) -> Value {
+    Intrinsic::Sub(Cow::Borrowed(template), None).into()
+}
+
+/// `Fn::Sub` with a variable map.
+#[must_use]
+pub fn sub_with(template: &'static str, variables: Map) -> Value {
+    Intrinsic::Sub(Cow::Borrowed(template), Some(variables)).into()
+}
+
+/// `Fn::Select`.
+#[must_use]
+pub fn select(index: Value, list: Value) -> Value {
+    Intrinsic::Select(index, list).into()
+}
+
+/// `Fn::Join`.
+#[must_use]
+pub fn join(delimiter: &'static str, list: Value) -> Value {
+    Intrinsic::Join(Cow::Borrowed(delimiter), list).into()
+}
+
+/// `Fn::Split`.
+#[must_use]
+pub fn split(delimiter: &'static str, text: Value) -> Value {
+    Intrinsic::Split(Cow::Borrowed(delimiter), text).into()
+}
+
+/// `Fn::Base64`.
+#[must_use]
+pub fn base64(value: Value) -> Value {
+    Intrinsic::Base64(value).into()
+}
+
+/// `Fn::ImportValue`.
+#[must_use]
+pub fn import_value(name: Value) -> Value {
+    Intrinsic::ImportValue(name).into()
+}
+
+/// `Fn::GetAZs`.
+#[must_use]
+pub fn get_azs(region: Value) -> Value {
+    Intrinsic::GetAzs(region).into()
+}
+
+/// `Fn::Cidr`.
+#[must_use]
+pub fn cidr(block: Value, count: Value, bits: Value) -> Value {
+    Intrinsic::Cidr(block, count, bits).into()
+}
+
+/// `Fn::FindInMap`.
+#[must_use]
+pub fn find_in_map(map: Value, top: Value, second: Value) -> Value {
+    Intrinsic::FindInMap(map, top, second).into()
+}
+
+/// A Rust expression used as a value, such as `include_str!("handler.py")`.
+#[must_use]
+pub fn rust(value: impl Into<Value>) -> Value {
+    value.into()
+}
+
+/// The documentation type of a resource whose type is unknown; only named
+/// in code that also carries a compile error.
+pub struct UnknownResourceType;
+
+impl crate::ResourceType for UnknownResourceType {
+    const TYPE_NAME: &'static str = "";
+}

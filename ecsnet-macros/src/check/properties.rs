@@ -1,0 +1,548 @@
+//! Rules from the resource schemas: known types, known properties, value
+//! shapes, allowed values, required properties, read-only properties, and
+//! the kind of resource a reference must point at.
+
+use proc_macro2::Span;
+
+use super::{Context, Symbol};
+use crate::diag::{did_you_mean, list_in_backticks};
+use crate::model::{Object, Value, ValueKind};
+use crate::schema::{self, Property, ResourceType, Shape};
+
+// Rule `resource-type`: a resource's type is one CloudFormation defines (as
+// vendored under `spec/`), or a custom resource (`AWS::CloudFormation::CustomResource`
+// or `Custom::Name`, "Custom::MyCustomResourceTypeName",
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html>).
+pub fn check_resource_types(cx: &Context) {
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        if resource.schema.is_some() || resource.is_custom {
+            continue;
+        }
+        let name = &resource.type_name;
+        let names = schema::RESOURCE_TYPES.iter().map(|t| t.name);
+        let message = match did_you_mean(name, names) {
+            Some(close) => format!("unknown resource type `{name}`; did you mean `{close}`?"),
+            None if name.starts_with("AWS::") => format!(
+                "unknown resource type `{name}`; this version of ecsnet knows the types documented in `ecsnet::aws`, \
+                 and custom resources are written `Custom::Name`"
+            ),
+            None => format!(
+                "unknown resource type `{name}`; resource types are written `AWS::Service::Type`, or `Custom::Name` for custom resources"
+            ),
+        };
+        cx.errors.push_range(resource.type_span, resource.type_end, message);
+    }
+}
+
+// Rule `properties`: every property is one the type's schema defines, with a
+// value of the schema's shape and, for enumerations, one of its values;
+// every required property is set, and read-only properties (the type's
+// attributes) are not. Sources: the CloudFormation registry schemas
+// (`properties`, `required`, `enum`, `readOnlyProperties`) and the AWS CDK
+// service database (types, `relationshipRefs`), vendored under `spec/`.
+pub fn check_properties(cx: &Context) {
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        let Some(schema) = resource.schema.or_else(|| {
+            resource
+                .is_custom
+                .then(|| schema::resource_type("AWS::CloudFormation::CustomResource"))
+                .flatten()
+        }) else {
+            continue;
+        };
+        let checker = Checker { cx };
+        checker.check_object(
+            &resource.properties,
+            schema.properties,
+            &Owner {
+                name: &resource.type_name,
+                resource: Some((schema, &declaration.ident.to_string())),
+                custom: resource.is_custom,
+                docs_url: schema.docs_url,
+            },
+            (resource.type_span, resource.type_end),
+        );
+    }
+}
+
+// Rule `resource-attributes`: `CreationPolicy` and `UpdatePolicy` have the
+// documented shape and go only on the types that support them: "Use the
+// CreationPolicy attribute … Currently, the only CloudFormation resources
+// that support creation policies are AWS::AppStream::Fleet,
+// AWS::AutoScaling::AutoScalingGroup, AWS::EC2::Instance, and
+// AWS::CloudFormation::WaitCondition"
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-creationpolicy.html>);
+// the UpdatePolicy page lists its types the same way
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatepolicy.html>).
+pub fn check_resource_attributes(cx: &Context) {
+    const CREATION_POLICY_TYPES: &[&str] = &[
+        "AWS::AppStream::Fleet",
+        "AWS::AutoScaling::AutoScalingGroup",
+        "AWS::EC2::Instance",
+        "AWS::CloudFormation::WaitCondition",
+    ];
+    const UPDATE_POLICY_TYPES: &[&str] = &[
+        "AWS::AppStream::Fleet",
+        "AWS::AutoScaling::AutoScalingGroup",
+        "AWS::ElastiCache::ReplicationGroup",
+        "AWS::OpenSearchService::Domain",
+        "AWS::Elasticsearch::Domain",
+        "AWS::Lambda::Alias",
+    ];
+    let checker = Checker { cx };
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        let policies = [
+            (&resource.creation_policy, &schema::CREATION_POLICY, CREATION_POLICY_TYPES, "creation_policy"),
+            (&resource.update_policy, &schema::UPDATE_POLICY, UPDATE_POLICY_TYPES, "update_policy"),
+        ];
+        for (object, shape, types, attribute) in policies {
+            let Some(object) = object else {
+                continue;
+            };
+            if !types.contains(&resource.type_name.as_str()) {
+                cx.errors.push_spanned(
+                    object.span,
+                    format!(
+                        "`{}` (`{}`) does not support `#[{attribute}]`; it applies to {}",
+                        declaration.ident,
+                        resource.type_name,
+                        list_in_backticks(types)
+                    ),
+                );
+                continue;
+            }
+            checker.check_object(
+                object,
+                shape.properties,
+                &Owner {
+                    name: attribute,
+                    resource: None,
+                    custom: false,
+                    docs_url: "",
+                },
+                (object.span, object.span),
+            );
+        }
+    }
+}
+
+/// Who owns an object being checked, for messages.
+struct Owner<'a> {
+    /// `AWS::EC2::Subnet`, `NetworkConfiguration`, `creation_policy`.
+    name: &'a str,
+    /// For a resource's top-level properties: its schema and logical id, so
+    /// read-only properties can point at the attribute to use instead.
+    resource: Option<(&'static ResourceType, &'a str)>,
+    /// Custom resources take any extra property, verbatim.
+    custom: bool,
+    docs_url: &'static str,
+}
+
+struct Checker<'a, 'b> {
+    cx: &'a Context<'b>,
+}
+
+impl Checker<'_, '_> {
+    fn check_object(&self, object: &Object, properties: &[Property], owner: &Owner, name_span: (Span, Span)) {
+        let errors = self.cx.errors;
+        let mut seen: Vec<&str> = Vec::new();
+        for entry in &object.entries {
+            let key = &entry.key;
+            if seen.contains(&key.name.as_str()) {
+                errors.push_spanned(key.span, format!("duplicate property `{}`", key.name));
+                continue;
+            }
+            seen.push(&key.name);
+            let property = properties.iter().find(|p| p.ident == key.name);
+            match property {
+                Some(property) if !key.quoted => self.check_value(&entry.value, &property.shape, property),
+                Some(_) if owner.custom => {}
+                Some(property) => errors.push_spanned(
+                    key.span,
+                    format!("property names are written as identifiers, not strings: `{}`", property.ident),
+                ),
+                None if owner.custom => {}
+                None => errors.push_spanned(key.span, unknown_property(&key.name, properties, owner)),
+            }
+        }
+        let missing: Vec<&str> = properties
+            .iter()
+            .filter(|p| p.required && !seen.contains(&p.ident))
+            .map(|p| p.ident)
+            .collect();
+        if !missing.is_empty() {
+            let plural = if missing.len() == 1 { "property" } else { "properties" };
+            errors.push_range(
+                name_span.0,
+                name_span.1,
+                format!(
+                    "missing required {plural} {} of `{}`",
+                    list_in_backticks(&missing),
+                    owner.name
+                ),
+            );
+        }
+    }
+
+    fn check_value(&self, value: &Value, shape: &Shape, property: &Property) {
+        let errors = self.cx.errors;
+        let produces = self.produces(value);
+        if produces == Produces::Unknown || produces == Produces::NoValue {
+            return;
+        }
+        let mismatch = |expected: &str| {
+            errors.push_range(
+                value.span,
+                value.end,
+                format!(
+                    "mismatched types: `{}` expects {expected}, found {}{}",
+                    property.ident,
+                    produces.describe(),
+                    fix(value, shape)
+                ),
+            );
+        };
+        match shape {
+            Shape::String { allowed } => match &value.kind {
+                ValueKind::Str(text) => {
+                    if !allowed.is_empty() && !allowed.contains(&text.as_str()) {
+                        errors.push_range(value.span, value.end, invalid_enum(text, property, allowed));
+                    }
+                }
+                _ if produces.is_scalar_string() => {}
+                _ => mismatch("a string"),
+            },
+            Shape::Timestamp => {
+                if !produces.is_scalar_string() {
+                    mismatch("a timestamp string");
+                }
+            }
+            Shape::Integer { minimum, maximum } => match &value.kind {
+                ValueKind::Int(n) => {
+                    let below = minimum.is_some_and(|min| *n < min);
+                    let above = maximum.is_some_and(|max| *n > max);
+                    if below || above {
+                        errors.push_range(
+                            value.span,
+                            value.end,
+                            format!(
+                                "`{n}` is out of range for `{}`; expected {}",
+                                property.ident,
+                                range_text(*minimum, *maximum)
+                            ),
+                        );
+                    }
+                }
+                _ if produces == Produces::String && !matches!(value.kind, ValueKind::Str(_)) => {}
+                _ if produces == Produces::Number && !matches!(value.kind, ValueKind::Float(_)) => {}
+                _ => mismatch("an integer"),
+            },
+            Shape::Number => match produces {
+                Produces::Integer | Produces::Number => {}
+                Produces::String if !matches!(value.kind, ValueKind::Str(_)) => {}
+                _ => mismatch("a number"),
+            },
+            Shape::Boolean => match produces {
+                Produces::Bool => {}
+                Produces::String if !matches!(value.kind, ValueKind::Str(_)) => {}
+                _ => mismatch("`true` or `false`"),
+            },
+            Shape::Json => {}
+            Shape::List(item) => match &value.kind {
+                ValueKind::List(items) => {
+                    for item_value in items {
+                        self.check_value(item_value, item, property);
+                    }
+                }
+                _ if produces == Produces::List => {}
+                _ => mismatch("a list"),
+            },
+            Shape::Map(item) => match &value.kind {
+                ValueKind::Object(object) => {
+                    for entry in &object.entries {
+                        self.check_value(&entry.value, item, property);
+                    }
+                }
+                _ => mismatch("a map"),
+            },
+            Shape::Struct(nested) => match &value.kind {
+                ValueKind::Object(object) => self.check_object(
+                    object,
+                    nested.properties,
+                    &Owner {
+                        name: nested.name,
+                        resource: None,
+                        custom: false,
+                        docs_url: "",
+                    },
+                    (object.span, object.span),
+                ),
+                _ => mismatch(&format!("an object (`{}`)", nested.name)),
+            },
+            Shape::Union(shapes) => {
+                let fits = shapes.iter().find(|s| produces.fits(s)).or_else(|| shapes.first());
+                if let Some(shape) = fits {
+                    self.check_value(value, shape, property);
+                }
+            }
+        }
+        if !property.refers_to.is_empty() {
+            self.check_kind(value, property);
+        }
+    }
+
+    /// What a value evaluates to, as far as can be told at compile time.
+    fn produces(&self, value: &Value) -> Produces {
+        match &value.kind {
+            ValueKind::Str(_) => Produces::String,
+            ValueKind::Int(_) => Produces::Integer,
+            ValueKind::Float(_) => Produces::Number,
+            ValueKind::Bool(_) => Produces::Bool,
+            ValueKind::Null => Produces::Null,
+            ValueKind::List(_) => Produces::List,
+            ValueKind::Object(_) => Produces::Object,
+            ValueKind::Ref(name) => match self.cx.symbols.get(&name.to_string()) {
+                Some(Symbol::Parameter(_, parameter)) => {
+                    let shape = parameter.shape();
+                    if shape.is_list {
+                        Produces::List
+                    } else {
+                        // Numbers reach resources as strings, which CloudFormation converts.
+                        Produces::String
+                    }
+                }
+                Some(Symbol::Resource(..)) => Produces::String,
+                _ => Produces::Unknown,
+            },
+            ValueKind::Pseudo(name) => match name.as_str() {
+                "AWS::NotificationARNs" => Produces::List,
+                "AWS::NoValue" => Produces::NoValue,
+                _ => Produces::String,
+            },
+            ValueKind::Sub(_) => Produces::String,
+            ValueKind::Call(call) => match call.function {
+                crate::model::Function::Join | crate::model::Function::Base64 => Produces::String,
+                crate::model::Function::Split
+                | crate::model::Function::GetAzs
+                | crate::model::Function::Cidr => Produces::List,
+                _ => Produces::Unknown,
+            },
+            ValueKind::GetAtt(..) | ValueKind::Rust(_) => Produces::Unknown,
+        }
+    }
+
+    // Rule `reference-kind`: a property that identifies another resource
+    // (the CDK's `relationshipRefs`, e.g. `AWS::EC2::Subnet.VpcId` →
+    // `AWS::EC2::VPC`) gets a `Ref` to a resource of that type or a parameter
+    // of the matching AWS-specific type. Attributes (`Fn::GetAtt`) are not
+    // checked: `PrivateSubnet.VpcId` is a VPC id although it comes from a subnet.
+    fn check_kind(&self, value: &Value, property: &Property) {
+        let check_one = |value: &Value, element_of_list: bool| {
+            let Some((type_name, found)) = self.reference_kind(value, element_of_list) else {
+                return;
+            };
+            if property.refers_to.iter().any(|r| r.type_name == type_name) {
+                return;
+            }
+            let mut expected: Vec<&str> = property.refers_to.iter().map(|r| r.type_name).collect();
+            expected.dedup();
+            let expected = expected
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            self.cx.errors.push_range(
+                value.span,
+                value.end,
+                format!(
+                    "mismatched resource kinds: `{}` expects the id of {expected}, found {found}",
+                    property.ident
+                ),
+            );
+        };
+        match &value.kind {
+            ValueKind::List(items) => items.iter().for_each(|item| check_one(item, false)),
+            _ => check_one(value, true),
+        }
+    }
+
+    /// The resource type a value identifies, with a description for
+    /// messages: a `Ref` to a resource, a parameter of an AWS-specific type,
+    /// `sub!("${Name}")`, or an element selected from a list parameter.
+    fn reference_kind(&self, value: &Value, whole_list: bool) -> Option<(&'static str, String)> {
+        let named = |name: &str| -> Option<(&'static str, String)> {
+            match self.cx.symbols.get(name)? {
+                Symbol::Resource(_, resource) if !resource.is_custom => {
+                    let schema = resource.schema?;
+                    Some((schema.name, format!("`{name}`, a `{}`", schema.name)))
+                }
+                Symbol::Parameter(_, parameter) => {
+                    let shape = parameter.shape();
+                    if shape.is_list && !whole_list {
+                        return None;
+                    }
+                    let (type_name, _) = shape.identifies?;
+                    Some((type_name, format!("`{name}`, a `{}` parameter", parameter.ty.name)))
+                }
+                _ => None,
+            }
+        };
+        match &value.kind {
+            ValueKind::Ref(name) => named(&name.to_string()),
+            ValueKind::Sub(sub) => {
+                let text = sub.template.value();
+                let name = text.strip_prefix("${")?.strip_suffix('}')?;
+                if sub.placeholders.len() != 1 || name.contains(['.', ':']) {
+                    return None;
+                }
+                named(name)
+            }
+            ValueKind::Call(call) if call.function == crate::model::Function::Select => {
+                let list = call.args.get(1)?;
+                let ValueKind::Ref(name) = &list.kind else {
+                    return None;
+                };
+                let Some(Symbol::Parameter(_, parameter)) = self.cx.symbols.get(&name.to_string()) else {
+                    return None;
+                };
+                let (type_name, _) = parameter.shape().identifies?;
+                Some((type_name, format!("an element of `{name}`, a `{}` parameter", parameter.ty.name)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a value evaluates to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Produces {
+    String,
+    Integer,
+    Number,
+    Bool,
+    Null,
+    List,
+    Object,
+    /// `AWS::NoValue`: removes the property, fits anywhere.
+    NoValue,
+    /// Decided only at deployment (attributes, imports, Rust expressions).
+    Unknown,
+}
+
+impl Produces {
+    fn describe(self) -> &'static str {
+        match self {
+            Produces::String => "a string",
+            Produces::Integer => "an integer",
+            Produces::Number => "a number",
+            Produces::Bool => "a boolean",
+            Produces::Null => "`null`",
+            Produces::List => "a list",
+            Produces::Object => "an object",
+            Produces::NoValue | Produces::Unknown => "a value",
+        }
+    }
+
+    fn is_scalar_string(self) -> bool {
+        self == Produces::String
+    }
+
+    /// Whether a value of this kind could fit the shape; picks the branch of a union.
+    fn fits(self, shape: &Shape) -> bool {
+        match shape {
+            Shape::String { .. } | Shape::Timestamp => self == Produces::String,
+            Shape::Integer { .. } => self == Produces::Integer,
+            Shape::Number => matches!(self, Produces::Integer | Produces::Number),
+            Shape::Boolean => self == Produces::Bool,
+            Shape::Json => true,
+            Shape::List(_) => self == Produces::List,
+            Shape::Map(_) | Shape::Struct(_) => self == Produces::Object,
+            Shape::Union(shapes) => shapes.iter().any(|s| self.fits(s)),
+        }
+    }
+}
+
+/// A suggested rewrite for a literal of the wrong type, starting with `; `.
+fn fix(value: &Value, shape: &Shape) -> String {
+    match (&value.kind, shape) {
+        (ValueKind::Int(n), Shape::String { .. }) => format!("; write `\"{n}\"`"),
+        (ValueKind::Float(n), Shape::String { .. }) => format!("; write `\"{n}\"`"),
+        (ValueKind::Bool(b), Shape::String { .. }) => format!("; write `\"{b}\"`"),
+        (ValueKind::Str(text), Shape::Integer { .. }) if text.parse::<i64>().is_ok() => {
+            format!("; write `{text}` without quotes")
+        }
+        (ValueKind::Str(text), Shape::Number) if text.parse::<f64>().is_ok() => {
+            format!("; write `{text}` without quotes")
+        }
+        (ValueKind::Str(text), Shape::Boolean) if text == "true" || text == "false" => {
+            format!("; write `{text}` without quotes")
+        }
+        (ValueKind::Ref(name), Shape::List(_)) => format!("; write `[{name}]` for a list of one"),
+        (ValueKind::Ref(name), Shape::String { .. }) => {
+            format!("; pick one element with `select(0, {name})`, or join them with `join(\",\", {name})`")
+        }
+        _ => String::new(),
+    }
+}
+
+fn invalid_enum(text: &str, property: &Property, allowed: &[&str]) -> String {
+    let mut message = format!("`{text}` is not a valid `{}`", property.ident);
+    if let Some(close) = did_you_mean(text, allowed.iter().copied()) {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    } else if allowed.len() <= 12 {
+        let mut list = list_in_backticks(allowed);
+        if let Some(last) = list.rfind(" and ") {
+            list.replace_range(last..last + 5, " or ");
+        }
+        message.push_str(&format!("; expected {list}"));
+    }
+    message
+}
+
+fn range_text(minimum: Option<i64>, maximum: Option<i64>) -> String {
+    match (minimum, maximum) {
+        (Some(min), Some(max)) => format!("{min} to {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn unknown_property(key: &str, properties: &[Property], owner: &Owner) -> String {
+    // A read-only property is one of the type's attributes: CloudFormation
+    // sets it, and the stack reads it with `Name.Attribute`.
+    if let Some((schema, logical_id)) = owner.resource {
+        if let Some(attribute) = schema.attributes.iter().find(|a| a.ident == key) {
+            return format!(
+                "`{key}` is read-only: CloudFormation sets `{}` of `{}`; read it as `{logical_id}.{}`",
+                attribute.name, schema.name, attribute.name
+            );
+        }
+    }
+    if let Some(property) = properties.iter().find(|p| p.name == key) {
+        return format!(
+            "property names are written in snake_case: write `{}` for `{key}`",
+            property.ident
+        );
+    }
+    let mut message = format!("unknown property `{key}` of `{}`", owner.name);
+    let idents = properties.iter().map(|p| p.ident);
+    if let Some(close) = did_you_mean(key, idents) {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    } else if properties.len() <= 8 {
+        let all: Vec<&str> = properties.iter().map(|p| p.ident).collect();
+        message.push_str(&format!("; expected one of {}", list_in_backticks(&all)));
+    } else if !owner.docs_url.is_empty() {
+        message.push_str(&format!("; see {}", owner.docs_url));
+    }
+    message
+}

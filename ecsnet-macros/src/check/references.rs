@@ -1,0 +1,236 @@
+//! Rules on references: every `Ref`, `Fn::GetAtt`, `${…}` of `Fn::Sub` and
+//! `DependsOn` names something that exists and can be referenced that way.
+
+use proc_macro2::Span;
+use syn::Ident;
+
+use super::{Context, Symbol};
+use crate::diag::did_you_mean;
+use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, ValueKind};
+
+// Rule `references`: a `Ref` names a parameter or a resource of the stack
+// ("Ref: the logical name of the resource or parameter you want to
+// reference", <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html>);
+// `Fn::GetAtt` names a resource and one of its type's attributes
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getatt.html>);
+// each `${…}` of `Fn::Sub` is one of those, a pseudo parameter, or a key of
+// the function's variable map, and `${!…}` is a literal
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
+pub fn check_references(cx: &Context) {
+    cx.stack.walk_values(&mut |declaration, value| match &value.kind {
+        ValueKind::Ref(name) => check_ref(cx, declaration, name, name.span()),
+        ValueKind::GetAtt(resource, attribute) => {
+            let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
+            check_get_att(cx, declaration, resource, &attribute.join("."), value.span, value.end);
+        }
+        ValueKind::Sub(sub) => check_sub(cx, declaration, sub),
+        _ => {}
+    });
+}
+
+fn check_ref(cx: &Context, from: &Declaration, name: &Ident, span: Span) {
+    match cx.symbols.get(&name.to_string()) {
+        Some(Symbol::Parameter(..) | Symbol::Broken) => {}
+        Some(Symbol::Resource(..)) => {
+            if name == &from.ident {
+                cx.errors.push_spanned(
+                    span,
+                    format!("`{name}` refers to itself; a resource cannot use its own `Ref` or attributes"),
+                );
+            }
+        }
+        Some(Symbol::Output(_)) => cx.errors.push_spanned(
+            span,
+            format!("`{name}` is an output; outputs cannot be referenced, refer to the value it outputs instead"),
+        ),
+        None => cx.errors.push_spanned(span, not_found(cx, &name.to_string(), false)),
+    }
+}
+
+fn check_get_att(cx: &Context, from: &Declaration, resource: &Ident, attribute: &str, start: Span, end: Span) {
+    let name = resource.to_string();
+    match cx.symbols.get(&name) {
+        Some(Symbol::Resource(declaration, target)) => {
+            if &declaration.ident == &from.ident {
+                cx.errors.push_range(
+                    start,
+                    end,
+                    format!("`{name}` refers to itself; a resource cannot use its own `Ref` or attributes"),
+                );
+                return;
+            }
+            if let Some(message) = unknown_attribute(&name, target, attribute) {
+                cx.errors.push_range(start, end, message);
+            }
+        }
+        Some(Symbol::Parameter(..)) => cx.errors.push_range(
+            start,
+            end,
+            format!("`{name}` is a parameter, and parameters have no attributes; write `{name}` for its value"),
+        ),
+        Some(Symbol::Output(_)) => cx.errors.push_spanned(
+            resource.span(),
+            format!("`{name}` is an output; outputs cannot be referenced, refer to the value it outputs instead"),
+        ),
+        Some(Symbol::Broken) => {}
+        None => cx.errors.push_spanned(resource.span(), not_found(cx, &name, true)),
+    }
+}
+
+/// The message for an attribute the resource's type does not have, if so.
+fn unknown_attribute(name: &str, target: &crate::model::Resource, attribute: &str) -> Option<String> {
+    if target.is_custom {
+        // "Custom resources can return any attribute" — the provider decides.
+        return None;
+    }
+    let schema = target.schema?;
+    if schema.attribute(attribute).is_some() {
+        return None;
+    }
+    let type_name = &target.type_name;
+    let mut message = format!("no attribute `{attribute}` on `{name}` (`{type_name}`)");
+    let names = schema.attributes.iter().map(|a| a.name);
+    if let Some(close) = did_you_mean(attribute, names) {
+        message.push_str(&format!("; did you mean `{name}.{close}`?"));
+    } else if schema.attributes.is_empty() {
+        message.push_str(&format!("; `{type_name}` has no attributes, use `{name}` for its `Ref`"));
+    } else {
+        let all: Vec<&str> = schema.attributes.iter().map(|a| a.name).collect();
+        message.push_str(&format!(
+            "; its attributes are {}",
+            crate::diag::list_in_backticks(&all)
+        ));
+    }
+    Some(message)
+}
+
+fn not_found(cx: &Context, name: &str, resources_only: bool) -> String {
+    let what = if resources_only { "resource" } else { "parameter or resource" };
+    let mut message = format!("cannot find {what} `{name}` in this stack");
+    let suggestion = if resources_only {
+        did_you_mean(name, cx.symbols.resource_names())
+    } else {
+        did_you_mean(name, cx.symbols.referable_names())
+    };
+    if let Some(close) = suggestion {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    }
+    message
+}
+
+fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
+    let span = sub.template.span();
+    for placeholder in &sub.placeholders {
+        let text = placeholder.text.as_str();
+        if sub
+            .variables
+            .as_ref()
+            .is_some_and(|vars| vars.get(text).is_some())
+        {
+            continue;
+        }
+        if text.contains("::") {
+            if !PSEUDO_PARAMETERS.contains(&text) {
+                let mut message = format!("unknown pseudo parameter `${{{text}}}` in `sub!`");
+                if let Some(close) = did_you_mean(text, PSEUDO_PARAMETERS.iter().copied()) {
+                    message.push_str(&format!("; did you mean `${{{close}}}`?"));
+                }
+                cx.errors.push_spanned(span, message);
+            }
+            continue;
+        }
+        let (name, attribute) = match text.split_once('.') {
+            Some((name, attribute)) => (name, Some(attribute)),
+            None => (text, None),
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+            cx.errors.push_spanned(
+                span,
+                format!("`${{{text}}}` in `sub!` names no parameter, resource or attribute; write `${{!{text}}}` for the literal text"),
+            );
+            continue;
+        }
+        match (cx.symbols.get(name), attribute) {
+            (Some(Symbol::Broken), _) => {}
+            (Some(Symbol::Resource(declaration, target)), Some(attribute)) => {
+                if declaration.ident == from.ident {
+                    cx.errors.push_spanned(
+                        span,
+                        format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own attributes"),
+                    );
+                } else if let Some(message) = unknown_attribute(name, target, attribute) {
+                    cx.errors.push_spanned(span, format!("{message} (in `${{{text}}}`)"));
+                }
+            }
+            (Some(Symbol::Resource(declaration, _)), None) => {
+                if declaration.ident == from.ident {
+                    cx.errors.push_spanned(
+                        span,
+                        format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own `Ref`"),
+                    );
+                }
+            }
+            (Some(Symbol::Parameter(..)), None) => {}
+            (Some(Symbol::Parameter(..)), Some(_)) => cx.errors.push_spanned(
+                span,
+                format!("`{name}` is a parameter, and parameters have no attributes; write `${{{name}}}` for its value"),
+            ),
+            (Some(Symbol::Output(_)), _) => cx.errors.push_spanned(
+                span,
+                format!("`${{{text}}}` names the output `{name}`; outputs cannot be referenced"),
+            ),
+            (None, attribute) => {
+                let mut message = format!(
+                    "cannot find {} `{name}` in this stack (in `${{{text}}}`)",
+                    if attribute.is_some() { "resource" } else { "parameter or resource" }
+                );
+                let suggestion = if attribute.is_some() {
+                    did_you_mean(name, cx.symbols.resource_names())
+                } else {
+                    did_you_mean(name, cx.symbols.referable_names())
+                };
+                if let Some(close) = suggestion {
+                    message.push_str(&format!("; did you mean `{close}`?"));
+                } else {
+                    message.push_str(&format!("; write `${{!{text}}}` for the literal text"));
+                }
+                cx.errors.push_spanned(span, message);
+            }
+        }
+    }
+}
+
+// Rule `depends-on`: "DependsOn: the logical ID of a resource that must be
+// created before this resource"; only resources can be named
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html>).
+pub fn check_depends_on(cx: &Context) {
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        let mut seen: Vec<&Ident> = Vec::new();
+        for name in &resource.depends_on {
+            if seen.contains(&name) {
+                cx.errors.push_spanned(name.span(), format!("`{name}` is listed twice in `depends_on`"));
+                continue;
+            }
+            seen.push(name);
+            match cx.symbols.get(&name.to_string()) {
+                Some(Symbol::Resource(..)) if name == &declaration.ident => cx.errors.push_spanned(
+                    name.span(),
+                    format!("`{name}` cannot depend on itself"),
+                ),
+                Some(Symbol::Resource(..) | Symbol::Broken) => {}
+                Some(Symbol::Parameter(..)) => cx.errors.push_spanned(
+                    name.span(),
+                    format!("`{name}` is a parameter; `depends_on` names resources only"),
+                ),
+                Some(Symbol::Output(_)) => cx.errors.push_spanned(
+                    name.span(),
+                    format!("`{name}` is an output; `depends_on` names resources only"),
+                ),
+                None => cx.errors.push_spanned(name.span(), not_found(cx, &name.to_string(), true)),
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The symbol table: every logical id of the stack and what it names.
+
+use std::collections::HashMap;
+
+use syn::Ident;
+
+use crate::model::{Declaration, DeclarationKind, Parameter, Resource, Stack};
+use crate::schema::parameter_types::{self, ParameterShape};
+
+/// What a logical id names.
+#[derive(Clone, Copy)]
+pub enum Symbol<'a> {
+    Parameter(&'a Declaration, &'a Parameter),
+    Resource(&'a Declaration, &'a Resource),
+    Output(&'a Declaration),
+    /// A declaration that did not parse; references to it raise nothing more.
+    Broken,
+}
+
+/// Logical ids to declarations; the first declaration of a duplicated id wins.
+pub struct Symbols<'a> {
+    by_name: HashMap<String, Symbol<'a>>,
+}
+
+impl<'a> Symbols<'a> {
+    pub fn new(stack: &'a Stack, broken: &[Ident]) -> Symbols<'a> {
+        let mut by_name = HashMap::new();
+        for ident in broken {
+            by_name.insert(ident.to_string(), Symbol::Broken);
+        }
+        for declaration in &stack.declarations {
+            let symbol = match &declaration.kind {
+                DeclarationKind::Parameter(p) => Symbol::Parameter(declaration, p),
+                DeclarationKind::Resource(r) => Symbol::Resource(declaration, r),
+                DeclarationKind::Output(_) => Symbol::Output(declaration),
+            };
+            by_name.entry(declaration.ident.to_string()).or_insert(symbol);
+        }
+        Symbols { by_name }
+    }
+
+    pub fn get(&self, name: &str) -> Option<Symbol<'a>> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Names that a `Ref` can reach (parameters and resources), for suggestions.
+    pub fn referable_names(&self) -> impl Iterator<Item = &str> {
+        self.by_name
+            .iter()
+            .filter(|(_, s)| matches!(s, Symbol::Parameter(..) | Symbol::Resource(..)))
+            .map(|(name, _)| name.as_str())
+    }
+
+    /// Names of resources, for suggestions.
+    pub fn resource_names(&self) -> impl Iterator<Item = &str> {
+        self.by_name
+            .iter()
+            .filter(|(_, s)| matches!(s, Symbol::Resource(..)))
+            .map(|(name, _)| name.as_str())
+    }
+}
+
+impl Parameter {
+    /// What the parameter holds; its type was validated when parsed.
+    pub fn shape(&self) -> ParameterShape {
+        parameter_types::shape(&self.ty.name).unwrap_or(ParameterShape {
+            is_list: false,
+            is_number: false,
+            identifies: None,
+        })
+    }
+}

@@ -1,0 +1,70 @@
+//! Rules on names and sizes, independent of resource types.
+
+use std::collections::HashMap;
+
+use super::Context;
+use crate::model::DeclarationKind;
+
+// Rule `logical-id`: "The logical ID must be alphanumeric (A-Za-z0-9) and
+// unique within the template."
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html>)
+// Rust identifiers also allow `_` and non-ASCII letters, so `Web_Tg` compiles
+// as Rust but would fail at deployment. Duplicates are reported at the second
+// declaration; the expansion drops it so rustc adds no E0428 of its own.
+pub fn check_logical_ids(cx: &Context) {
+    let mut seen: HashMap<String, &'static str> = HashMap::new();
+    for declaration in &cx.stack.declarations {
+        let name = declaration.ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        if !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+            let suggestion: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+            cx.errors.push_spanned(
+                declaration.ident.span(),
+                format!(
+                    "logical id `{name}` is not alphanumeric; CloudFormation allows only `A-Z`, `a-z` and `0-9`, as in `{suggestion}`"
+                ),
+            );
+        }
+        if let Some(first) = seen.get(name) {
+            cx.errors.push_spanned(
+                declaration.ident.span(),
+                format!(
+                    "duplicate logical id `{name}`; a {first} of this stack already has it, and logical ids must be unique within a stack"
+                ),
+            );
+        } else {
+            seen.insert(name.to_owned(), declaration.kind_name());
+        }
+    }
+}
+
+/// The template quotas of "CloudFormation quotas"
+/// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html>).
+pub const MAX_RESOURCES: usize = 500;
+pub const MAX_PARAMETERS: usize = 200;
+pub const MAX_OUTPUTS: usize = 200;
+
+// Rule `template-limits`: a template declares at most 500 resources, 200
+// parameters and 200 outputs (CloudFormation quotas, above). The error sits
+// on the first declaration over the limit.
+pub fn check_template_limits(cx: &Context) {
+    let mut counts = [0usize; 3];
+    for declaration in &cx.stack.declarations {
+        let (index, limit, what) = match declaration.kind {
+            DeclarationKind::Parameter(_) => (0, MAX_PARAMETERS, "parameters"),
+            DeclarationKind::Resource(_) => (1, MAX_RESOURCES, "resources"),
+            DeclarationKind::Output(_) => (2, MAX_OUTPUTS, "outputs"),
+        };
+        counts[index] += 1;
+        if counts[index] == limit + 1 {
+            cx.errors.push_spanned(
+                declaration.ident.span(),
+                format!(
+                    "too many {what}: `{}` is number {} and a template holds at most {limit}; split the stack and share values with `export`/`import_value`",
+                    declaration.ident,
+                    limit + 1
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Expansion: the user's module, kept as written (minus ecsnet's
+//! attributes), plus a trait impl per declaration and the `template()`
+//! function that builds the CloudFormation template.
+//!
+//! Generated code names everything by absolute path through the facade's
+//! `__private` module, and the template is built from string literals, so
+//! `template()` allocates only the maps and vectors it fills.
+
+mod template;
+mod values;
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::Item;
+
+use crate::check;
+use crate::diag::Errors;
+use crate::fallback;
+use crate::model::{DeclarationKind, Stack};
+use crate::parse::{self, Parsed};
+
+/// `#[stack]`: parse, check, expand.
+pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
+    let errors = Errors::new();
+    let parsed = match parse::parse(args, item.clone(), &errors) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            errors.push(error);
+            return fallback::unparsed(item, errors);
+        }
+    };
+    check::check(&parsed.stack, &parsed.broken, &errors);
+    let expanded = expand(parsed);
+    match errors.finish() {
+        Ok(()) => expanded,
+        Err(error) => {
+            let error = error.to_compile_error();
+            quote!(#error #expanded)
+        }
+    }
+}
+
+fn expand(parsed: Parsed) -> TokenStream {
+    let Parsed {
+        stack, mut module, ..
+    } = parsed;
+    // A second declaration of a logical id was reported; dropping its struct
+    // keeps rustc from adding E0428 "defined multiple times" on top.
+    let (_, items) = module.content.as_mut().expect("parse checked the module is inline");
+    let mut seen = Vec::new();
+    items.retain(|item| match item {
+        Item::Struct(s) if stack.declarations.iter().any(|d| d.ident == s.ident) => {
+            if seen.contains(&s.ident) {
+                false
+            } else {
+                seen.push(s.ident.clone());
+                true
+            }
+        }
+        _ => true,
+    });
+
+    let impls = declaration_impls(&stack);
+    let template_fn = template::template_fn(&stack);
+    items.push(Item::Verbatim(quote! {
+        #impls
+        #template_fn
+    }));
+    quote!(#module)
+}
+
+/// `impl StackResource for Name { … }` and friends, one per declaration.
+fn declaration_impls(stack: &Stack) -> TokenStream {
+    let krate = &stack.crate_path;
+    let mut seen = Vec::new();
+    let mut impls = TokenStream::new();
+    for declaration in &stack.declarations {
+        if seen.contains(&&declaration.ident) {
+            continue;
+        }
+        seen.push(&declaration.ident);
+        let ident = &declaration.ident;
+        let logical_id = ident.to_string();
+        impls.extend(match &declaration.kind {
+            DeclarationKind::Parameter(parameter) => {
+                let ty = &parameter.ty.name;
+                quote! {
+                    #[automatically_derived]
+                    impl #krate::StackParameter for #ident {
+                        const LOGICAL_ID: &'static str = #logical_id;
+                        const TYPE: &'static str = #ty;
+                    }
+                }
+            }
+            DeclarationKind::Resource(resource) => {
+                // The documentation type, spanned on the user's type path so
+                // that hovering it in an editor shows the AWS documentation.
+                let doc_type: TokenStream = match (resource.schema, resource.is_custom) {
+                    (Some(schema), _) => {
+                        let path: syn::Path = syn::parse_str(schema.core_path)
+                            .expect("the generator writes valid paths");
+                        quote_spanned!(resource.type_end=> #krate::aws::#path)
+                    }
+                    (None, true) => quote!(#krate::aws::cloudformation::CustomResource),
+                    (None, false) => quote!(#krate::__private::UnknownResourceType),
+                };
+                quote! {
+                    #[automatically_derived]
+                    impl #krate::StackResource for #ident {
+                        const LOGICAL_ID: &'static str = #logical_id;
+                        type Type = #doc_type;
+                    }
+                }
+            }
+            DeclarationKind::Output(_) => quote! {
+                #[automatically_derived]
+                impl #krate::StackOutput for #ident {
+                    const LOGICAL_ID: &'static str = #logical_id;
+                }
+            },
+        });
+    }
+    impls
+}

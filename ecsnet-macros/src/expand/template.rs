@@ -1,0 +1,203 @@
+//! The `template()` function of a stack module.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::values::{self, Keys};
+use crate::model::{Declaration, DeclarationKind, Output, Parameter, Resource, Stack, Value, ValueKind};
+use crate::schema;
+
+/// `pub fn template() -> Template { … }`, declarations in source order.
+pub fn template_fn(stack: &Stack) -> TokenStream {
+    let krate = &stack.crate_path;
+    let description = stack.description.as_ref().map(|d| {
+        quote!(__ecsnet_template.description = ::core::option::Option::Some(__ecsnet::Cow::Borrowed(#d));)
+    });
+    let mut seen = Vec::new();
+    let statements = stack.declarations.iter().filter_map(|declaration| {
+        if seen.contains(&&declaration.ident) {
+            return None;
+        }
+        seen.push(&declaration.ident);
+        let logical_id = declaration.ident.to_string();
+        Some(match &declaration.kind {
+            DeclarationKind::Parameter(parameter) => {
+                let parameter = parameter_expr(declaration, parameter);
+                quote!(__ecsnet_template.parameters.insert(__ecsnet::Cow::Borrowed(#logical_id), #parameter);)
+            }
+            DeclarationKind::Resource(resource) => {
+                let resource = resource_expr(resource);
+                quote!(__ecsnet_template.resources.insert(__ecsnet::Cow::Borrowed(#logical_id), #resource);)
+            }
+            DeclarationKind::Output(output) => {
+                let output = output_expr(declaration, output);
+                quote!(__ecsnet_template.outputs.insert(__ecsnet::Cow::Borrowed(#logical_id), #output);)
+            }
+        })
+    });
+    let name = stack.ident.to_string();
+    let doc = format!("Builds the CloudFormation template of the `{name}` stack.");
+    quote! {
+        #[doc = #doc]
+        #[must_use]
+        #[allow(clippy::too_many_lines, reason = "one statement per declaration of the stack")]
+        pub fn template() -> #krate::Template {
+            use #krate::__private as __ecsnet;
+            let mut __ecsnet_template = __ecsnet::Template::new();
+            #description
+            #(#statements)*
+            __ecsnet_template
+        }
+    }
+}
+
+fn some_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::core::option::Option::Some(__ecsnet::Cow::Borrowed(#text))),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// A parameter setting as CloudFormation wants it: `Default` and
+/// `AllowedValues` are strings in a template, whatever the parameter's type.
+fn setting_text(value: &Value) -> String {
+    match &value.kind {
+        ValueKind::Str(text) => text.clone(),
+        ValueKind::Int(n) => n.to_string(),
+        ValueKind::Float(n) => n.to_string(),
+        ValueKind::Bool(b) => b.to_string(),
+        ValueKind::List(items) => items.iter().map(setting_text).collect::<Vec<_>>().join(","),
+        _ => String::new(),
+    }
+}
+
+fn parameter_expr(declaration: &Declaration, parameter: &Parameter) -> TokenStream {
+    let ty = &parameter.ty.name;
+    let description = some_str(
+        parameter
+            .description
+            .as_ref()
+            .map(syn::LitStr::value)
+            .or_else(|| declaration.docs.clone())
+            .as_deref(),
+    );
+    let default = match &parameter.default {
+        Some(value) => {
+            let text = setting_text(value);
+            quote!(::core::option::Option::Some(__ecsnet::s(#text)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let allowed: Vec<String> = match parameter.allowed_values.as_ref().map(|v| &v.kind) {
+        Some(ValueKind::List(items)) => items.iter().map(setting_text).collect(),
+        Some(_) => parameter.allowed_values.iter().map(setting_text).collect(),
+        None => Vec::new(),
+    };
+    let pattern = some_str(parameter.allowed_pattern.as_ref().map(syn::LitStr::value).as_deref());
+    let constraint = some_str(
+        parameter
+            .constraint_description
+            .as_ref()
+            .map(syn::LitStr::value)
+            .as_deref(),
+    );
+    let int = |value: &Option<Value>| match value.as_ref().map(|v| &v.kind) {
+        Some(ValueKind::Int(n)) => quote!(::core::option::Option::Some(#n)),
+        _ => quote!(::core::option::Option::None),
+    };
+    let number = |value: &Option<Value>| match value.as_ref().map(|v| &v.kind) {
+        Some(ValueKind::Int(n)) => quote!(::core::option::Option::Some(__ecsnet::Value::Int(#n))),
+        Some(ValueKind::Float(n)) => quote!(::core::option::Option::Some(__ecsnet::Value::Float(#n))),
+        _ => quote!(::core::option::Option::None),
+    };
+    let (min_length, max_length) = (int(&parameter.min_length), int(&parameter.max_length));
+    let (min_value, max_value) = (number(&parameter.min_value), number(&parameter.max_value));
+    let no_echo = parameter.no_echo;
+    quote! {
+        __ecsnet::Parameter {
+            ty: __ecsnet::Cow::Borrowed(#ty),
+            description: #description,
+            default: #default,
+            allowed_values: ::std::vec![#(__ecsnet::s(#allowed)),*],
+            allowed_pattern: #pattern,
+            constraint_description: #constraint,
+            min_length: #min_length,
+            max_length: #max_length,
+            min_value: #min_value,
+            max_value: #max_value,
+            no_echo: #no_echo,
+        }
+    }
+}
+
+fn resource_expr(resource: &Resource) -> TokenStream {
+    let ty = &resource.type_name;
+    let property_keys = match resource.schema {
+        Some(schema) => Keys::Schema(schema.properties),
+        None => Keys::Verbatim,
+    };
+    let properties = values::map(&resource.properties, property_keys);
+    let mut settings = TokenStream::new();
+    if !resource.depends_on.is_empty() {
+        let names = resource.depends_on.iter().map(ToString::to_string);
+        settings.extend(quote!(__ecsnet_resource.depends_on = ::std::vec![#(__ecsnet::Cow::Borrowed(#names)),*];));
+    }
+    if let Some(metadata) = &resource.metadata {
+        let metadata = values::map(metadata, Keys::Verbatim);
+        settings.extend(quote!(__ecsnet_resource.metadata = #metadata;));
+    }
+    for (object, slot, shape) in [
+        (&resource.creation_policy, quote!(creation_policy), &schema::CREATION_POLICY),
+        (&resource.update_policy, quote!(update_policy), &schema::UPDATE_POLICY),
+    ] {
+        if let Some(object) = object {
+            let map = values::map(object, Keys::Schema(shape.properties));
+            settings.extend(quote!(
+                __ecsnet_resource.#slot = ::core::option::Option::Some(__ecsnet::Value::Object(#map));
+            ));
+        }
+    }
+    for (policy, slot) in [
+        (&resource.deletion_policy, quote!(deletion_policy)),
+        (&resource.update_replace_policy, quote!(update_replace_policy)),
+    ] {
+        if let Some(policy) = policy {
+            settings.extend(quote!(
+                __ecsnet_resource.#slot = ::core::option::Option::Some(__ecsnet::DeletionPolicy::#policy);
+            ));
+        }
+    }
+    quote! {{
+        let mut __ecsnet_resource = __ecsnet::Resource::new(#ty);
+        #settings
+        __ecsnet_resource.properties = #properties;
+        __ecsnet_resource
+    }}
+}
+
+fn output_expr(declaration: &Declaration, output: &Output) -> TokenStream {
+    let value = values::value(&output.value, Keys::Verbatim);
+    let description = some_str(
+        output
+            .description
+            .as_ref()
+            .map(syn::LitStr::value)
+            .or_else(|| declaration.docs.clone())
+            .as_deref(),
+    );
+    let export = match &output.export {
+        Some(name) => {
+            let name = values::value(name, Keys::Verbatim);
+            quote!(::core::option::Option::Some(#name))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        __ecsnet::Output {
+            value: #value,
+            description: #description,
+            export: #export,
+            condition: ::core::option::Option::None,
+        }
+    }
+}

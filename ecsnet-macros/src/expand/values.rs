@@ -1,0 +1,132 @@
+//! Values to Rust expressions that build `ecsnet_core::Value`s.
+//!
+//! Keys of schema-typed objects are translated from the snake_case the
+//! user wrote to the schema's name (`db_instance_class` → `DBInstanceClass`)
+//! by walking the schema alongside the value; free-form JSON keeps its keys
+//! verbatim.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::model::{Function, Object, Value, ValueKind};
+use crate::schema::{Property, Shape};
+
+/// How the keys of an object are named.
+#[derive(Clone, Copy)]
+pub enum Keys {
+    /// Keys are property idents of these properties; unknown keys verbatim.
+    Schema(&'static [Property]),
+    /// Keys are written verbatim (free-form JSON, maps, custom resources).
+    Verbatim,
+}
+
+impl Keys {
+    /// How the keys inside a value of this shape are named.
+    fn for_shape(shape: &Shape, value: &Value) -> Keys {
+        match shape {
+            Shape::Struct(nested) => Keys::Schema(nested.properties),
+            Shape::List(item) | Shape::Map(item) => Keys::for_shape(item, value),
+            Shape::Union(shapes) => shapes
+                .iter()
+                .find(|s| matches!(s, Shape::Struct(_)) && matches!(value.kind, ValueKind::Object(_)))
+                .map_or(Keys::Verbatim, |s| Keys::for_shape(s, value)),
+            _ => Keys::Verbatim,
+        }
+    }
+}
+
+/// A Rust expression building `object` as a `Map`.
+pub fn map(object: &Object, keys: Keys) -> TokenStream {
+    let entries = object.entries.iter().map(|entry| {
+        let (name, inner) = match keys {
+            Keys::Schema(properties) => match properties.iter().find(|p| p.ident == entry.key.name && !entry.key.quoted) {
+                Some(property) => (property.name.to_owned(), Some(&property.shape)),
+                None => (entry.key.name.clone(), None),
+            },
+            Keys::Verbatim => (entry.key.name.clone(), None),
+        };
+        let value = match inner {
+            Some(shape) => value_with_shape(&entry.value, shape),
+            None => value(&entry.value, Keys::Verbatim),
+        };
+        quote!((#name, #value))
+    });
+    quote!(__ecsnet::map([#(#entries),*]))
+}
+
+/// A value whose keys follow a schema shape.
+pub fn value_with_shape(v: &Value, shape: &Shape) -> TokenStream {
+    value(v, Keys::for_shape(shape, v))
+}
+
+/// A Rust expression building `v`; objects directly inside use `keys`.
+pub fn value(v: &Value, keys: Keys) -> TokenStream {
+    match &v.kind {
+        ValueKind::Str(text) => quote!(__ecsnet::s(#text)),
+        ValueKind::Int(n) => quote!(__ecsnet::Value::Int(#n)),
+        ValueKind::Float(n) => quote!(__ecsnet::Value::Float(#n)),
+        ValueKind::Bool(b) => quote!(__ecsnet::Value::Bool(#b)),
+        ValueKind::Null => quote!(__ecsnet::Value::Null),
+        ValueKind::List(items) => {
+            let items = items.iter().map(|item| value(item, keys));
+            quote!(__ecsnet::list([#(#items),*]))
+        }
+        ValueKind::Object(object) => {
+            let map = map(object, keys);
+            quote!(__ecsnet::Value::Object(#map))
+        }
+        ValueKind::Ref(name) => {
+            let name = name.to_string();
+            quote!(__ecsnet::reference(#name))
+        }
+        ValueKind::Pseudo(name) => quote!(__ecsnet::reference(#name)),
+        ValueKind::GetAtt(resource, attribute) => {
+            let resource = resource.to_string();
+            let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
+            let attribute = attribute.join(".");
+            quote!(__ecsnet::get_att(#resource, #attribute))
+        }
+        ValueKind::Sub(sub) => {
+            let template = &sub.template;
+            match &sub.variables {
+                None => quote!(__ecsnet::sub(#template)),
+                Some(variables) => {
+                    let variables = map(variables, Keys::Verbatim);
+                    quote!(__ecsnet::sub_with(#template, #variables))
+                }
+            }
+        }
+        ValueKind::Call(call) if matches!(call.function, Function::Join | Function::Split) => {
+            // The delimiter is a literal string; `check` reports anything else.
+            let delimiter = match call.args.first().map(|a| &a.kind) {
+                Some(ValueKind::Str(text)) => text.clone(),
+                _ => String::new(),
+            };
+            let operand = call.args.get(1).map_or_else(|| quote!(__ecsnet::Value::Null), |a| value(a, Keys::Verbatim));
+            if call.function == Function::Join {
+                quote!(__ecsnet::join(#delimiter, #operand))
+            } else {
+                quote!(__ecsnet::split(#delimiter, #operand))
+            }
+        }
+        ValueKind::Call(call) => {
+            let args: Vec<TokenStream> = call.args.iter().map(|a| value(a, Keys::Verbatim)).collect();
+            let function = match call.function {
+                Function::Select => quote!(select),
+                Function::Join | Function::Split => unreachable!("handled above"),
+                Function::Base64 => quote!(base64),
+                Function::ImportValue => quote!(import_value),
+                Function::GetAzs => {
+                    if args.is_empty() {
+                        return quote!(__ecsnet::get_azs(__ecsnet::s("")));
+                    }
+                    quote!(get_azs)
+                }
+                Function::Cidr => quote!(cidr),
+                Function::FindInMap => quote!(find_in_map),
+            };
+            quote!(__ecsnet::#function(#(#args),*))
+        }
+        ValueKind::Rust(tokens) => quote_spanned!(v.span=> __ecsnet::rust(#tokens)),
+    }
+}

@@ -1,0 +1,39 @@
+//! Procedural macros of ecsnet: `#[stack]` parses a module of declarations,
+//! checks every rule, and expands to marker types plus a `template()`
+//! function.
+//!
+//! Each entry point delegates to a `proc_macro2` function, so expansion can
+//! be unit-tested without a compiler.
+
+mod check;
+mod diag;
+mod expand;
+mod fallback;
+mod model;
+mod parse;
+mod schema;
+
+use proc_macro::TokenStream;
+
+/// Declares a CloudFormation stack as a Rust module.
+///
+/// ```ignore
+/// #[ecsnet::stack(description = "A private subnet")]
+/// pub mod network {
+///     /// Target VPC
+///     #[parameter(AWS::EC2::VPC::Id)]
+///     pub struct VpcId;
+///
+///     #[resource(AWS::EC2::Subnet {
+///         cidr_block: "172.31.96.0/20",
+///         vpc_id: VpcId,
+///     })]
+///     pub struct PrivateSubnet;
+/// }
+/// ```
+///
+/// See the ecsnet book for the whole language.
+#[proc_macro_attribute]
+pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::stack(args.into(), item.into()).into()
+}

@@ -1,0 +1,360 @@
+//! The stack as the checker sees it: every declaration and every value,
+//! each node keeping the span of the user's tokens it came from.
+
+use proc_macro2::{Span, TokenStream};
+use syn::{Ident, LitStr};
+
+use crate::schema::ResourceType;
+
+/// A `#[stack]` module after parsing.
+pub struct Stack {
+    /// `description = "…"` from the attribute, or the module's doc comment.
+    pub description: Option<LitStr>,
+    /// The path that generated code uses for the facade crate (`::ecsnet`).
+    pub crate_path: syn::Path,
+    /// The module's name.
+    pub ident: Ident,
+    /// Parameters, resources and outputs in declaration order.
+    pub declarations: Vec<Declaration>,
+}
+
+/// One declaration of the stack: the unit struct the user wrote and what
+/// its ecsnet attribute says.
+pub struct Declaration {
+    /// The struct's name, which is the logical id.
+    pub ident: Ident,
+    /// The doc comment, joined into one string, if any.
+    pub docs: Option<String>,
+    /// What is declared.
+    pub kind: DeclarationKind,
+}
+
+/// The three kinds of declarations.
+pub enum DeclarationKind {
+    /// `#[parameter(…)]`.
+    Parameter(Parameter),
+    /// `#[resource(…)]`.
+    Resource(Resource),
+    /// `#[output(…)]`.
+    Output(Output),
+}
+
+impl Declaration {
+    pub fn as_parameter(&self) -> Option<&Parameter> {
+        match &self.kind {
+            DeclarationKind::Parameter(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn as_resource(&self) -> Option<&Resource> {
+        match &self.kind {
+            DeclarationKind::Resource(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn as_output(&self) -> Option<&Output> {
+        match &self.kind {
+            DeclarationKind::Output(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// `parameter`, `resource` or `output`, for messages.
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            DeclarationKind::Parameter(_) => "parameter",
+            DeclarationKind::Resource(_) => "resource",
+            DeclarationKind::Output(_) => "output",
+        }
+    }
+}
+
+/// A template parameter.
+pub struct Parameter {
+    /// The CloudFormation type, such as `List<AWS::EC2::Subnet::Id>`.
+    pub ty: ParameterType,
+    /// `description = "…"`; otherwise the doc comment is used.
+    pub description: Option<LitStr>,
+    /// `default = …`.
+    pub default: Option<Value>,
+    /// `allowed_values = [...]`.
+    pub allowed_values: Option<Value>,
+    /// `allowed_pattern = "…"`.
+    pub allowed_pattern: Option<LitStr>,
+    /// `constraint_description = "…"`.
+    pub constraint_description: Option<LitStr>,
+    /// `min_length = n`.
+    pub min_length: Option<Value>,
+    /// `max_length = n`.
+    pub max_length: Option<Value>,
+    /// `min_value = n`.
+    pub min_value: Option<Value>,
+    /// `max_value = n`.
+    pub max_value: Option<Value>,
+    /// `no_echo`.
+    pub no_echo: bool,
+}
+
+/// A parameter's type, as written and as CloudFormation spells it.
+pub struct ParameterType {
+    /// The CloudFormation spelling, `List<AWS::EC2::Subnet::Id>`.
+    pub name: String,
+    /// The span of the whole type.
+    pub span: Span,
+}
+
+/// A resource.
+pub struct Resource {
+    /// The CloudFormation type, such as `AWS::EC2::Subnet` or `Custom::Secrets`.
+    pub type_name: String,
+    /// Span of the type path's first segment.
+    pub type_span: Span,
+    /// Span of the type path's last segment.
+    pub type_end: Span,
+    /// The schema of the type; `None` for custom resources and unknown types.
+    pub schema: Option<&'static ResourceType>,
+    /// Whether this is a custom resource, whose extra properties and
+    /// attributes are free-form.
+    pub is_custom: bool,
+    /// The property block.
+    pub properties: Object,
+    /// `#[depends_on(…)]`.
+    pub depends_on: Vec<Ident>,
+    /// `#[metadata { … }]`.
+    pub metadata: Option<Object>,
+    /// `#[creation_policy { … }]`.
+    pub creation_policy: Option<Object>,
+    /// `#[update_policy { … }]`.
+    pub update_policy: Option<Object>,
+    /// `#[deletion_policy(…)]`.
+    pub deletion_policy: Option<Ident>,
+    /// `#[update_replace_policy(…)]`.
+    pub update_replace_policy: Option<Ident>,
+}
+
+/// An output.
+pub struct Output {
+    /// `Value`.
+    pub value: Value,
+    /// `description = "…"`; otherwise the doc comment is used.
+    pub description: Option<LitStr>,
+    /// `export = …`: the name other stacks import the value by.
+    pub export: Option<Value>,
+}
+
+/// A value in a property block, with the span of its tokens.
+pub struct Value {
+    pub kind: ValueKind,
+    /// The span of the value's first token (of the whole group for lists
+    /// and objects).
+    pub span: Span,
+    /// The span of the value's last token, so errors can underline all of it.
+    pub end: Span,
+}
+
+/// The kinds of values the property language has.
+pub enum ValueKind {
+    /// `"text"`.
+    Str(String),
+    /// `8000`, `-1`.
+    Int(i64),
+    /// `0.5`.
+    Float(f64),
+    /// `true`, `false`.
+    Bool(bool),
+    /// `null`, only meaningful in free-form JSON.
+    Null,
+    /// `[a, b]`.
+    List(Vec<Value>),
+    /// `{ key: value }`.
+    Object(Object),
+    /// `Name`: a parameter or a resource (`Ref`).
+    Ref(Ident),
+    /// `AWS::Region`: a pseudo parameter (`Ref`).
+    Pseudo(String),
+    /// `Resource.Attribute` or `Resource.Nested.Attribute` (`Fn::GetAtt`).
+    GetAtt(Ident, Vec<Ident>),
+    /// `sub!("…")` or `sub!("…", { var: value })` (`Fn::Sub`).
+    Sub(Sub),
+    /// An intrinsic function written as a call: `select(0, List)`.
+    Call(Call),
+    /// A Rust macro call such as `include_str!("handler.py")`, evaluated
+    /// when the template is built; its type must convert into a value.
+    Rust(TokenStream),
+}
+
+/// A `{ key: value, … }` block.
+pub struct Object {
+    pub entries: Vec<Entry>,
+    /// The span of the braces.
+    pub span: Span,
+}
+
+/// One `key: value` of an object.
+pub struct Entry {
+    pub key: Key,
+    pub value: Value,
+}
+
+/// An object key: a snake_case identifier (schema-typed objects) or a
+/// string literal (free-form JSON keys, kept verbatim).
+pub struct Key {
+    pub name: String,
+    pub span: Span,
+    /// Whether the key was written as a string literal.
+    pub quoted: bool,
+}
+
+/// A `sub!(…)` call.
+pub struct Sub {
+    pub template: LitStr,
+    /// The `${…}` placeholders found in the template, in order.
+    pub placeholders: Vec<Placeholder>,
+    /// The optional variable map.
+    pub variables: Option<Object>,
+}
+
+/// A `${…}` inside a `sub!` template.
+pub struct Placeholder {
+    /// The text between `${` and `}`.
+    pub text: String,
+}
+
+/// An intrinsic function written as a function call.
+pub struct Call {
+    pub function: Function,
+    pub name_span: Span,
+    pub args: Vec<Value>,
+}
+
+/// The intrinsic functions written as calls.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Select,
+    Join,
+    Split,
+    Base64,
+    ImportValue,
+    GetAzs,
+    Cidr,
+    FindInMap,
+}
+
+impl Function {
+    /// All call-style functions with their names, for parsing and messages.
+    pub const ALL: &'static [(&'static str, Function)] = &[
+        ("select", Function::Select),
+        ("join", Function::Join),
+        ("split", Function::Split),
+        ("base64", Function::Base64),
+        ("import_value", Function::ImportValue),
+        ("get_azs", Function::GetAzs),
+        ("cidr", Function::Cidr),
+        ("find_in_map", Function::FindInMap),
+    ];
+
+    /// The name users write.
+    pub fn name(self) -> &'static str {
+        Function::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(name, _)| name)
+    }
+
+    /// How many arguments the function takes: (minimum, maximum).
+    pub fn arity(self) -> (usize, usize) {
+        match self {
+            Function::Select | Function::Join | Function::Split => (2, 2),
+            Function::Base64 | Function::ImportValue => (1, 1),
+            Function::GetAzs => (0, 1),
+            Function::Cidr | Function::FindInMap => (3, 3),
+        }
+    }
+
+    /// The CloudFormation name, for messages.
+    pub fn cfn_name(self) -> &'static str {
+        match self {
+            Function::Select => "Fn::Select",
+            Function::Join => "Fn::Join",
+            Function::Split => "Fn::Split",
+            Function::Base64 => "Fn::Base64",
+            Function::ImportValue => "Fn::ImportValue",
+            Function::GetAzs => "Fn::GetAZs",
+            Function::Cidr => "Fn::Cidr",
+            Function::FindInMap => "Fn::FindInMap",
+        }
+    }
+}
+
+/// The pseudo parameters CloudFormation defines
+/// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html>).
+pub const PSEUDO_PARAMETERS: &[&str] = &[
+    "AWS::AccountId",
+    "AWS::NotificationARNs",
+    "AWS::NoValue",
+    "AWS::Partition",
+    "AWS::Region",
+    "AWS::StackId",
+    "AWS::StackName",
+    "AWS::URLSuffix",
+];
+
+impl Value {
+    /// Calls `visit` on this value and every value inside it, depth first.
+    pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {
+        visit(self);
+        match &self.kind {
+            ValueKind::List(items) => items.iter().for_each(|v| v.walk(visit)),
+            ValueKind::Object(object) => object.walk(visit),
+            ValueKind::Sub(sub) => {
+                if let Some(variables) = &sub.variables {
+                    variables.walk(visit);
+                }
+            }
+            ValueKind::Call(call) => call.args.iter().for_each(|v| v.walk(visit)),
+            _ => {}
+        }
+    }
+}
+
+impl Object {
+    /// Calls `visit` on every value inside the object, depth first.
+    pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {
+        self.entries.iter().for_each(|e| e.value.walk(visit));
+    }
+
+    /// The entry with the given key.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key.name == key)
+    }
+}
+
+impl Stack {
+    /// Calls `visit` on every value of the stack: properties, resource
+    /// attributes and outputs, each with the declaration it belongs to.
+    pub fn walk_values<'a>(&'a self, visit: &mut impl FnMut(&'a Declaration, &'a Value)) {
+        for declaration in &self.declarations {
+            let mut visit_value = |value: &'a Value| visit(declaration, value);
+            match &declaration.kind {
+                DeclarationKind::Resource(resource) => {
+                    resource.properties.walk(&mut visit_value);
+                    for object in [&resource.metadata, &resource.creation_policy, &resource.update_policy]
+                        .into_iter()
+                        .flatten()
+                    {
+                        object.walk(&mut visit_value);
+                    }
+                }
+                DeclarationKind::Output(output) => {
+                    output.value.walk(&mut visit_value);
+                    if let Some(export) = &output.export {
+                        export.walk(&mut visit_value);
+                    }
+                }
+                DeclarationKind::Parameter(_) => {}
+            }
+        }
+    }
+}

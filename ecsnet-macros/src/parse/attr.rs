@@ -1,0 +1,320 @@
+//! The arguments of ecsnet's attributes: `#[stack(…)]`, `#[parameter(…)]`,
+//! `#[resource(…)]`, `#[output(…)]` and the resource attributes
+//! (`#[depends_on(…)]`, `#[metadata { … }]`, …).
+
+use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::{Ident, LitStr, Token};
+
+use super::kw;
+use super::value::{parse_entries, parse_value};
+use crate::diag::{did_you_mean, list_in_backticks, range_error};
+use crate::model::{Object, Output, Parameter, ParameterType, Value, ValueKind};
+use crate::schema::parameter_types;
+
+/// `description = "…"` and `crate = "…"` of `#[stack(…)]`.
+pub struct StackOptions {
+    pub description: Option<LitStr>,
+    pub crate_path: Option<syn::Path>,
+}
+
+pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
+    let mut options = StackOptions {
+        description: None,
+        crate_path: None,
+    };
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("description") {
+            options.description = Some(meta.value()?.parse()?);
+            Ok(())
+        } else if meta.path.is_ident("crate") {
+            let path: LitStr = meta.value()?.parse()?;
+            options.crate_path = Some(path.parse()?);
+            Ok(())
+        } else {
+            Err(unknown_option(&meta.path, kw::STACK_OPTIONS, "#[stack]"))
+        }
+    });
+    parser.parse2(args)?;
+    Ok(options)
+}
+
+fn unknown_option(path: &syn::Path, known: &[&str], attribute: &str) -> syn::Error {
+    let name = path
+        .get_ident()
+        .map_or_else(|| quote::quote!(#path).to_string(), ToString::to_string);
+    let mut message = format!("unknown option `{name}` of `{attribute}`");
+    if let Some(close) = did_you_mean(&name, known.iter().copied()) {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    } else {
+        message.push_str(&format!("; expected one of {}", list_in_backticks(known)));
+    }
+    syn::Error::new(path.span(), message)
+}
+
+/// `#[parameter(Type, option = value, …)]`.
+pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
+    if input.is_empty() {
+        return Err(input.error(
+            "expected a parameter type: `#[parameter(String)]`, `#[parameter(AWS::EC2::VPC::Id)]`, …",
+        ));
+    }
+    let ty = parse_parameter_type(input)?;
+    let mut parameter = Parameter {
+        ty,
+        description: None,
+        default: None,
+        allowed_values: None,
+        allowed_pattern: None,
+        constraint_description: None,
+        min_length: None,
+        max_length: None,
+        min_value: None,
+        max_value: None,
+        no_echo: false,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    while !input.is_empty() {
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            break;
+        }
+        let name = Ident::parse_any(input)?;
+        let key = name.to_string();
+        if !kw::PARAMETER_OPTIONS.contains(&key.as_str()) {
+            return Err(unknown_option(&name.into(), kw::PARAMETER_OPTIONS, "#[parameter]"));
+        }
+        if seen.contains(&key) {
+            return Err(syn::Error::new(name.span(), format!("duplicate option `{key}`")));
+        }
+        seen.push(key.clone());
+        if key == "no_echo" {
+            if input.peek(Token![=]) {
+                input.parse::<Token![=]>()?;
+                let flag: syn::LitBool = input.parse()?;
+                parameter.no_echo = flag.value;
+            } else {
+                parameter.no_echo = true;
+            }
+            continue;
+        }
+        if !input.peek(Token![=]) {
+            return Err(input.error(format!("expected `=` and a value after `{key}`")));
+        }
+        input.parse::<Token![=]>()?;
+        match key.as_str() {
+            "description" => parameter.description = Some(input.parse()?),
+            "allowed_pattern" => parameter.allowed_pattern = Some(input.parse()?),
+            "constraint_description" => parameter.constraint_description = Some(input.parse()?),
+            "default" => parameter.default = Some(parse_literal(input)?),
+            "allowed_values" => parameter.allowed_values = Some(parse_literal(input)?),
+            "min_length" => parameter.min_length = Some(parse_literal(input)?),
+            "max_length" => parameter.max_length = Some(parse_literal(input)?),
+            "min_value" => parameter.min_value = Some(parse_literal(input)?),
+            "max_value" => parameter.max_value = Some(parse_literal(input)?),
+            _ => unreachable!("every option is handled above"),
+        }
+    }
+    Ok(parameter)
+}
+
+/// A literal value (no references: parameter settings are static).
+fn parse_literal(input: ParseStream) -> syn::Result<Value> {
+    let value = parse_value(input)?;
+    fn check(value: &Value) -> syn::Result<()> {
+        match &value.kind {
+            ValueKind::Str(_) | ValueKind::Int(_) | ValueKind::Float(_) | ValueKind::Bool(_) => Ok(()),
+            ValueKind::List(items) => items.iter().try_for_each(check),
+            _ => Err(range_error(
+                value.span,
+                value.end,
+                "parameter settings take literal values; references and functions are resolved \
+                 only when the stack is deployed",
+            )),
+        }
+    }
+    check(&value)?;
+    Ok(value)
+}
+
+/// A parameter type such as `String`, `List<AWS::EC2::Subnet::Id>` or
+/// `AWS::SSM::Parameter::Value<String>`, written as a Rust type path.
+fn parse_parameter_type(input: ParseStream) -> syn::Result<ParameterType> {
+    let ty: syn::Type = input.parse()?;
+    let span = ty.span();
+    let name = type_name(&ty).ok_or_else(|| {
+        syn::Error::new_spanned(&ty, "expected a CloudFormation parameter type such as `String` or `AWS::EC2::VPC::Id`")
+    })?;
+    if parameter_types::shape(&name).is_none() {
+        let all = parameter_types::all();
+        let mut message = format!("unknown parameter type `{name}`");
+        if let Some(close) = did_you_mean(&name, all.iter().map(String::as_str)) {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        } else {
+            message.push_str(
+                "; see the supported types at \
+                 https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html",
+            );
+        }
+        return Err(syn::Error::new_spanned(&ty, message));
+    }
+    Ok(ParameterType { name, span })
+}
+
+/// `List<AWS::EC2::Subnet::Id>` as CloudFormation spells it.
+fn type_name(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() || path.path.leading_colon.is_some() {
+        return None;
+    }
+    let mut name = String::new();
+    for (i, segment) in path.path.segments.iter().enumerate() {
+        if i > 0 {
+            name.push_str("::");
+        }
+        name.push_str(&segment.ident.to_string());
+        match &segment.arguments {
+            syn::PathArguments::None => {}
+            syn::PathArguments::AngleBracketed(args) => {
+                let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                name.push('<');
+                name.push_str(&type_name(inner)?);
+                name.push('>');
+            }
+            syn::PathArguments::Parenthesized(_) => return None,
+        }
+    }
+    Some(name)
+}
+
+/// `#[resource(AWS::Service::Type { … })]`: the type path and the property block.
+pub struct ResourceArgs {
+    pub type_name: String,
+    pub type_span: Span,
+    pub type_end: Span,
+    pub properties: Object,
+}
+
+pub fn parse_resource(input: ParseStream) -> syn::Result<ResourceArgs> {
+    if !input.peek(Ident::peek_any) {
+        return Err(input.error(
+            "expected a resource type and its properties: `#[resource(AWS::EC2::Subnet { … })]`",
+        ));
+    }
+    let first = Ident::parse_any(input)?;
+    let type_span = first.span();
+    let mut type_end = type_span;
+    let mut type_name = first.to_string();
+    while input.peek(Token![::]) {
+        input.parse::<Token![::]>()?;
+        let segment = Ident::parse_any(input)?;
+        type_end = segment.span();
+        type_name.push_str("::");
+        type_name.push_str(&segment.to_string());
+    }
+    if !input.peek(syn::token::Brace) {
+        if input.is_empty() {
+            return Err(range_error(
+                type_span,
+                type_end,
+                format!("expected the properties of `{type_name}` in braces: `{type_name} {{ … }}`; write `{{}}` for none"),
+            ));
+        }
+        return Err(input.error(format!(
+            "expected the properties of `{type_name}` in braces: `{type_name} {{ … }}`"
+        )));
+    }
+    let properties = super::value::parse_object(input)?;
+    if !input.is_empty() {
+        return Err(input.error(
+            "unexpected tokens after the property block; resource attributes are separate \
+             attributes, such as `#[depends_on(…)]`",
+        ));
+    }
+    Ok(ResourceArgs {
+        type_name,
+        type_span,
+        type_end,
+        properties,
+    })
+}
+
+/// `#[output(value, description = "…", export = …)]`.
+pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
+    if input.is_empty() {
+        return Err(input.error(
+            "expected the output's value: `#[output(ApplicationLoadBalancer.DNSName)]`",
+        ));
+    }
+    let value = parse_value(input)?;
+    let mut output = Output {
+        value,
+        description: None,
+        export: None,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    while !input.is_empty() {
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            break;
+        }
+        let name = Ident::parse_any(input)?;
+        let key = name.to_string();
+        if !kw::OUTPUT_OPTIONS.contains(&key.as_str()) {
+            return Err(unknown_option(&name.into(), kw::OUTPUT_OPTIONS, "#[output]"));
+        }
+        if seen.contains(&key) {
+            return Err(syn::Error::new(name.span(), format!("duplicate option `{key}`")));
+        }
+        seen.push(key.clone());
+        input.parse::<Token![=]>()?;
+        if key == "description" {
+            output.description = Some(input.parse()?);
+        } else {
+            output.export = Some(parse_value(input)?);
+        }
+    }
+    Ok(output)
+}
+
+/// `#[depends_on(A, B)]`.
+pub fn parse_depends_on(input: ParseStream) -> syn::Result<Vec<Ident>> {
+    let names = input.parse_terminated(Ident::parse_any, Token![,])?;
+    if names.is_empty() {
+        return Err(input.error("expected the names of resources: `#[depends_on(ApplicationLogGroup)]`"));
+    }
+    Ok(names.into_iter().collect())
+}
+
+/// `#[metadata { … }]`, `#[creation_policy { … }]`, `#[update_policy { … }]`:
+/// the entries of an object, written directly in the attribute's braces.
+pub fn parse_object_attribute(input: ParseStream, span: Span) -> syn::Result<Object> {
+    Ok(Object {
+        entries: parse_entries(input)?,
+        span,
+    })
+}
+
+/// `#[deletion_policy(Retain)]`.
+pub fn parse_policy(input: ParseStream) -> syn::Result<Ident> {
+    let policy: Ident = input.parse()?;
+    if !kw::DELETION_POLICIES.contains(&policy.to_string().as_str()) {
+        let mut message = format!("unknown policy `{policy}`");
+        if let Some(close) = did_you_mean(&policy.to_string(), kw::DELETION_POLICIES.iter().copied()) {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        } else {
+            message.push_str(&format!("; expected one of {}", list_in_backticks(kw::DELETION_POLICIES)));
+        }
+        return Err(syn::Error::new(policy.span(), message));
+    }
+    if !input.is_empty() {
+        return Err(input.error("expected one policy"));
+    }
+    Ok(policy)
+}

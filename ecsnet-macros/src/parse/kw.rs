@@ -1,0 +1,51 @@
+//! The attribute and option names ecsnet understands, in one place.
+
+/// `#[parameter(…)]` on a unit struct.
+pub const PARAMETER: &str = "parameter";
+/// `#[resource(…)]` on a unit struct.
+pub const RESOURCE: &str = "resource";
+/// `#[output(…)]` on a unit struct.
+pub const OUTPUT: &str = "output";
+
+/// Resource attributes written as their own Rust attributes next to `#[resource]`.
+pub const DEPENDS_ON: &str = "depends_on";
+pub const METADATA: &str = "metadata";
+pub const CREATION_POLICY: &str = "creation_policy";
+pub const UPDATE_POLICY: &str = "update_policy";
+pub const DELETION_POLICY: &str = "deletion_policy";
+pub const UPDATE_REPLACE_POLICY: &str = "update_replace_policy";
+
+/// Every attribute that the stack macro consumes.
+pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT];
+pub const RESOURCE_ATTRIBUTES: &[&str] = &[
+    DEPENDS_ON,
+    METADATA,
+    CREATION_POLICY,
+    UPDATE_POLICY,
+    DELETION_POLICY,
+    UPDATE_REPLACE_POLICY,
+];
+
+/// Options of `#[parameter(Type, …)]`.
+pub const PARAMETER_OPTIONS: &[&str] = &[
+    "description",
+    "default",
+    "allowed_values",
+    "allowed_pattern",
+    "constraint_description",
+    "min_length",
+    "max_length",
+    "min_value",
+    "max_value",
+    "no_echo",
+];
+
+/// Options of `#[output(value, …)]`.
+pub const OUTPUT_OPTIONS: &[&str] = &["description", "export"];
+
+/// Options of `#[stack(…)]`.
+pub const STACK_OPTIONS: &[&str] = &["description", "crate"];
+
+/// The values `DeletionPolicy` and `UpdateReplacePolicy` take
+/// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html>).
+pub const DELETION_POLICIES: &[&str] = &["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"];

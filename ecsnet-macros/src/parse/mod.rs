@@ -1,0 +1,377 @@
+//! Parsing: the `#[stack]` module into a [`Stack`], with every ecsnet
+//! attribute taken off the items it decorates.
+//!
+//! Parsing never stops at the first mistake: a declaration whose attribute
+//! does not parse is reported, remembered as "broken" so references to it
+//! raise no further errors, and the rest of the stack is still parsed.
+
+mod attr;
+pub mod kw;
+pub mod value;
+
+use proc_macro2::{Span, TokenStream};
+use syn::parse::Parser;
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, Item, ItemMod, ItemStruct, LitStr};
+
+use crate::diag::Errors;
+use crate::model::{Declaration, DeclarationKind, Resource, Stack};
+use crate::schema;
+
+/// The parsed stack and the module to emit around the generated code.
+pub struct Parsed {
+    pub stack: Stack,
+    /// The user's module with ecsnet's attributes removed.
+    pub module: ItemMod,
+    /// Declarations that did not parse; they still define their names.
+    pub broken: Vec<Ident>,
+}
+
+/// Parses `#[stack(args)] mod name { items }`.
+///
+/// Returns `Err` only when the item is not an inline module at all; every
+/// other mistake goes into `errors`.
+pub fn parse(args: TokenStream, item: TokenStream, errors: &Errors) -> syn::Result<Parsed> {
+    let mut module: ItemMod = syn::parse2(item.clone()).map_err(|_| not_a_module(&item))?;
+    if module.content.is_none() {
+        return Err(not_a_module(&item));
+    }
+    let options = match attr::parse_stack_options(args) {
+        Ok(options) => options,
+        Err(error) => {
+            errors.push(error);
+            attr::StackOptions {
+                description: None,
+                crate_path: None,
+            }
+        }
+    };
+    let description = options.description.or_else(|| {
+        docs(&module.attrs).map(|text| LitStr::new(&text, module.ident.span()))
+    });
+    let crate_path = options
+        .crate_path
+        .unwrap_or_else(|| syn::parse_quote!(::ecsnet));
+
+    let mut declarations = Vec::new();
+    let mut broken = Vec::new();
+    let (_, items) = module.content.as_mut().expect("checked above");
+    for item in items.iter_mut() {
+        match item {
+            Item::Struct(item) => match parse_struct(item, errors) {
+                Some(Ok(declaration)) => declarations.push(declaration),
+                Some(Err(ident)) => broken.push(ident),
+                None => {}
+            },
+            other => reject_misplaced_attributes(other, errors),
+        }
+    }
+
+    Ok(Parsed {
+        stack: Stack {
+            description,
+            crate_path,
+            ident: module.ident.clone(),
+            declarations,
+        },
+        module,
+        broken,
+    })
+}
+
+fn not_a_module(item: &TokenStream) -> syn::Error {
+    let span = item.clone().into_iter().next().map_or_else(Span::call_site, |t| t.span());
+    syn::Error::new(
+        span,
+        "`#[stack]` goes on an inline module: `#[stack] pub mod my_stack { … }`",
+    )
+}
+
+/// Parses one struct: `None` if it carries no ecsnet attribute,
+/// `Some(Err(name))` if its declaration is broken.
+fn parse_struct(item: &mut ItemStruct, errors: &Errors) -> Option<Result<Declaration, Ident>> {
+    let ours = take_attributes(&mut item.attrs);
+    if ours.is_empty() {
+        return None;
+    }
+    let ident = item.ident.clone();
+    let declaring: Vec<&Attribute> = ours
+        .iter()
+        .filter(|a| is_one_of(a, kw::DECLARATION_ATTRIBUTES))
+        .collect();
+    let resource_attributes: Vec<&Attribute> = ours
+        .iter()
+        .filter(|a| is_one_of(a, kw::RESOURCE_ATTRIBUTES))
+        .collect();
+
+    let Some(&declaring_attribute) = declaring.first() else {
+        for attribute in &resource_attributes {
+            errors.push_spanned(
+                attribute.path().span(),
+                format!(
+                    "`#[{}]` is a resource attribute; add `#[resource(…)]` to `{ident}` or remove it",
+                    attribute_name(attribute)
+                ),
+            );
+        }
+        return Some(Err(ident));
+    };
+    for extra in &declaring[1..] {
+        errors.push_spanned(
+            extra.path().span(),
+            format!(
+                "`{ident}` is already declared with `#[{}]`; one struct declares one thing",
+                attribute_name(declaring_attribute)
+            ),
+        );
+    }
+    unit_struct_only(item, errors);
+
+    let docs = docs(&item.attrs);
+    let kind = match attribute_name(declaring_attribute).as_str() {
+        kw::PARAMETER => attribute_args(declaring_attribute)
+            .and_then(|tokens| attr::parse_parameter.parse2(tokens))
+            .map(DeclarationKind::Parameter),
+        kw::OUTPUT => attribute_args(declaring_attribute)
+            .and_then(|tokens| attr::parse_output.parse2(tokens))
+            .map(DeclarationKind::Output),
+        _ => attribute_args(declaring_attribute)
+            .and_then(|tokens| attr::parse_resource.parse2(tokens))
+            .map(|args| DeclarationKind::Resource(resource(args, &resource_attributes, errors))),
+    };
+    if !matches!(kind, Ok(DeclarationKind::Resource(_))) {
+        for attribute in &resource_attributes {
+            errors.push_spanned(
+                attribute.path().span(),
+                format!(
+                    "`#[{}]` only applies to resources, and `{ident}` is a {}",
+                    attribute_name(attribute),
+                    attribute_name(declaring_attribute)
+                ),
+            );
+        }
+    }
+    match kind {
+        Ok(kind) => Some(Ok(Declaration { ident, docs, kind })),
+        Err(error) => {
+            errors.push(error);
+            Some(Err(ident))
+        }
+    }
+}
+
+/// Builds a resource from its `#[resource]` arguments and its resource
+/// attributes; a resource attribute that does not parse is reported alone.
+fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors) -> Resource {
+    let schema = schema::resource_type(&args.type_name);
+    let is_custom = args.type_name == "AWS::CloudFormation::CustomResource"
+        || args.type_name.starts_with("Custom::");
+    let mut resource = Resource {
+        type_name: args.type_name,
+        type_span: args.type_span,
+        type_end: args.type_end,
+        schema,
+        is_custom,
+        properties: args.properties,
+        depends_on: Vec::new(),
+        metadata: None,
+        creation_policy: None,
+        update_policy: None,
+        deletion_policy: None,
+        update_replace_policy: None,
+    };
+    for attribute in attributes {
+        let name = attribute_name(attribute);
+        let result = match name.as_str() {
+            kw::DEPENDS_ON => attribute_args(attribute)
+                .and_then(|tokens| attr::parse_depends_on.parse2(tokens))
+                .map(|names| resource.depends_on.extend(names)),
+            kw::DELETION_POLICY | kw::UPDATE_REPLACE_POLICY => attribute_args(attribute)
+                .and_then(|tokens| attr::parse_policy.parse2(tokens))
+                .and_then(|policy| {
+                    let slot = if name == kw::DELETION_POLICY {
+                        &mut resource.deletion_policy
+                    } else {
+                        &mut resource.update_replace_policy
+                    };
+                    set_once(slot, policy, attribute)
+                }),
+            _ => object_args(attribute).and_then(|object| {
+                let slot = match name.as_str() {
+                    kw::METADATA => &mut resource.metadata,
+                    kw::CREATION_POLICY => &mut resource.creation_policy,
+                    _ => &mut resource.update_policy,
+                };
+                set_once(slot, object, attribute)
+            }),
+        };
+        if let Err(error) = result {
+            errors.push(error);
+        }
+    }
+    resource
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, attribute: &Attribute) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(syn::Error::new(
+            attribute.path().span(),
+            format!("duplicate `#[{}]`", attribute_name(attribute)),
+        ));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// The tokens inside `#[name(…)]`.
+fn attribute_args(attribute: &Attribute) -> syn::Result<TokenStream> {
+    match &attribute.meta {
+        syn::Meta::List(list) => Ok(list.tokens.clone()),
+        _ => Err(syn::Error::new_spanned(
+            attribute,
+            format!(
+                "expected arguments in parentheses: `#[{}(…)]`",
+                attribute_name(attribute)
+            ),
+        )),
+    }
+}
+
+/// The object inside `#[name { … }]` (or `#[name({ … })]`).
+fn object_args(attribute: &Attribute) -> syn::Result<crate::model::Object> {
+    let name = attribute_name(attribute);
+    let syn::Meta::List(list) = &attribute.meta else {
+        return Err(syn::Error::new_spanned(
+            attribute,
+            format!("expected an object in braces: `#[{name} {{ … }}]`"),
+        ));
+    };
+    let span = list.delimiter.span().join();
+    match list.delimiter {
+        syn::MacroDelimiter::Brace(_) => {
+            (|input: syn::parse::ParseStream| attr::parse_object_attribute(input, span))
+                .parse2(list.tokens.clone())
+        }
+        _ => {
+            let mut tokens = list.tokens.clone().into_iter();
+            match (tokens.next(), tokens.next()) {
+                (Some(group), None) if value::is_brace_group(&group) => {
+                    value::parse_object.parse2(group.into())
+                }
+                _ => Err(syn::Error::new(
+                    span,
+                    format!("expected an object in braces: `#[{name} {{ … }}]`"),
+                )),
+            }
+        }
+    }
+}
+
+/// Takes ecsnet's attributes off an item, leaving the others.
+fn take_attributes(attributes: &mut Vec<Attribute>) -> Vec<Attribute> {
+    let (ours, others): (Vec<_>, Vec<_>) = attributes.drain(..).partition(|a| {
+        is_one_of(a, kw::DECLARATION_ATTRIBUTES) || is_one_of(a, kw::RESOURCE_ATTRIBUTES)
+    });
+    *attributes = others;
+    ours
+}
+
+fn is_one_of(attribute: &Attribute, names: &[&str]) -> bool {
+    attribute
+        .path()
+        .get_ident()
+        .is_some_and(|ident| names.iter().any(|name| ident == name))
+}
+
+fn attribute_name(attribute: &Attribute) -> String {
+    attribute
+        .path()
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// Declarations are unit structs: the struct is a name, the attribute
+/// holds the data. Fields or generics are reported and dropped, so the
+/// generated code stays valid.
+fn unit_struct_only(item: &mut ItemStruct, errors: &Errors) {
+    if !matches!(item.fields, syn::Fields::Unit) {
+        errors.push_spanned(
+            item.fields.span(),
+            format!(
+                "a declaration is a unit struct; write `struct {};` and put the properties in the attribute",
+                item.ident
+            ),
+        );
+        item.fields = syn::Fields::Unit;
+        item.semi_token = Some(Default::default());
+    }
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        errors.push_spanned(
+            item.generics.span(),
+            "a declaration takes no generic parameters",
+        );
+        item.generics = syn::Generics::default();
+    }
+}
+
+/// ecsnet attributes on anything but a struct are mistakes: report them,
+/// and remove them so rustc does not add "cannot find attribute" errors.
+fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
+    let attributes = match item {
+        Item::Enum(i) => &mut i.attrs,
+        Item::Fn(i) => &mut i.attrs,
+        Item::Const(i) => &mut i.attrs,
+        Item::Static(i) => &mut i.attrs,
+        Item::Type(i) => &mut i.attrs,
+        Item::Union(i) => &mut i.attrs,
+        Item::Mod(i) => &mut i.attrs,
+        Item::Trait(i) => &mut i.attrs,
+        Item::Impl(i) => &mut i.attrs,
+        _ => return,
+    };
+    for attribute in take_attributes(attributes) {
+        errors.push_spanned(
+            attribute.path().span(),
+            format!(
+                "`#[{}]` goes on a unit struct: `pub struct Name;`",
+                attribute_name(&attribute)
+            ),
+        );
+    }
+}
+
+/// The doc comment of an item, lines trimmed and joined, paragraphs kept.
+pub fn docs(attributes: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    for attribute in attributes {
+        if !attribute.path().is_ident("doc") {
+            continue;
+        }
+        if let syn::Meta::NameValue(syn::MetaNameValue {
+            value: syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }),
+            ..
+        }) = &attribute.meta
+        {
+            lines.extend(text.value().lines().map(|line| line.trim().to_owned()));
+        }
+    }
+    let mut text = String::new();
+    for line in lines {
+        if line.is_empty() {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+        } else {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push(' ');
+            }
+            text.push_str(&line);
+        }
+    }
+    let text = text.trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}

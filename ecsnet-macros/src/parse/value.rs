@@ -1,0 +1,439 @@
+//! The value language of property blocks: literals, lists, objects,
+//! references (`Name`, `Name.Attribute`, `AWS::Region`) and intrinsic
+//! functions (`sub!("…")`, `select(0, List)`, …).
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::{Ident, LitStr, Token, braced, bracketed, parenthesized};
+
+use crate::diag::{did_you_mean, range_error};
+use crate::model::{
+    Call, Entry, Function, Key, Object, PSEUDO_PARAMETERS, Placeholder, Sub, Value, ValueKind,
+};
+
+/// Parses one value.
+pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
+    let span = input.span();
+    let value = |kind, end| Value { kind, span, end };
+
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Ok(value(ValueKind::Str(lit.value()), span));
+    }
+    if input.peek(syn::LitInt) || input.peek(syn::LitFloat) || input.peek(Token![-]) {
+        return parse_number(input);
+    }
+    if input.peek(syn::Lit) {
+        let lit: syn::Lit = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            "expected a string, a number, `true` or `false`; CloudFormation has no other literals",
+        ));
+    }
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let brackets = bracketed!(content in input);
+        let mut items = Vec::new();
+        while !content.is_empty() {
+            items.push(parse_value(&content)?);
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+        let group = brackets.span;
+        return Ok(Value {
+            kind: ValueKind::List(items),
+            span: group.join(),
+            end: group.close(),
+        });
+    }
+    if input.peek(syn::token::Brace) {
+        let object = parse_object(input)?;
+        let span = object.span;
+        return Ok(Value {
+            kind: ValueKind::Object(object),
+            span,
+            end: span,
+        });
+    }
+    if input.peek(Ident::peek_any) {
+        return parse_word(input);
+    }
+    Err(input.error(
+        "expected a value: a string, a number, `true`, `false`, a list `[…]`, an object `{…}`, \
+         a reference such as `VpcId` or `ElasticIP.AllocationId`, or an intrinsic function",
+    ))
+}
+
+/// Parses `{ key: value, … }`.
+pub fn parse_object(input: ParseStream) -> syn::Result<Object> {
+    let content;
+    let braces = braced!(content in input);
+    Ok(Object {
+        entries: parse_entries(&content)?,
+        span: braces.span.join(),
+    })
+}
+
+/// Parses `key: value, …` up to the end of the stream.
+pub fn parse_entries(input: ParseStream) -> syn::Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    while !input.is_empty() {
+        let key = if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            Key {
+                name: lit.value(),
+                span: lit.span(),
+                quoted: true,
+            }
+        } else if input.peek(Ident::peek_any) {
+            let ident = Ident::parse_any(input)?;
+            Key {
+                name: ident.unraw().to_string(),
+                span: ident.span(),
+                quoted: false,
+            }
+        } else {
+            return Err(input.error("expected a key: a `snake_case` property name or a string"));
+        };
+        if !input.peek(Token![:]) || input.peek(Token![::]) {
+            return Err(input.error(format!("expected `:` after `{}`", key.name)));
+        }
+        input.parse::<Token![:]>()?;
+        let value = parse_value(input)?;
+        entries.push(Entry { key, value });
+        if input.is_empty() {
+            break;
+        }
+        if !input.peek(Token![,]) {
+            return Err(input.error("expected `,` between entries"));
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(entries)
+}
+
+fn parse_number(input: ParseStream) -> syn::Result<Value> {
+    let span = input.span();
+    let negative = if input.peek(Token![-]) {
+        input.parse::<Token![-]>()?;
+        true
+    } else {
+        false
+    };
+    let sign = if negative { "-" } else { "" };
+    if input.peek(syn::LitInt) {
+        let lit: syn::LitInt = input.parse()?;
+        if !lit.suffix().is_empty() {
+            return Err(syn::Error::new(lit.span(), "numbers in a stack take no type suffix"));
+        }
+        let n: i64 = format!("{sign}{}", lit.base10_digits())
+            .parse()
+            .map_err(|_| syn::Error::new(lit.span(), "integer out of range"))?;
+        return Ok(Value {
+            kind: ValueKind::Int(n),
+            span,
+            end: lit.span(),
+        });
+    }
+    if input.peek(syn::LitFloat) {
+        let lit: syn::LitFloat = input.parse()?;
+        if !lit.suffix().is_empty() {
+            return Err(syn::Error::new(lit.span(), "numbers in a stack take no type suffix"));
+        }
+        let n: f64 = format!("{sign}{}", lit.base10_digits())
+            .parse()
+            .map_err(|_| syn::Error::new(lit.span(), "invalid number"))?;
+        return Ok(Value {
+            kind: ValueKind::Float(n),
+            span,
+            end: lit.span(),
+        });
+    }
+    Err(input.error("expected a number after `-`"))
+}
+
+/// A value that starts with a word: `true`, a reference, a pseudo
+/// parameter, `sub!(…)`, a function call or a Rust macro.
+fn parse_word(input: ParseStream) -> syn::Result<Value> {
+    let ident = Ident::parse_any(input)?;
+    let span = ident.span();
+    let word = ident.to_string();
+
+    if input.peek(Token![!]) {
+        return parse_macro(ident, input);
+    }
+    if input.peek(syn::token::Paren) {
+        return parse_call(ident, input);
+    }
+    if input.peek(Token![::]) {
+        let mut path = word;
+        let mut end = span;
+        while input.peek(Token![::]) {
+            input.parse::<Token![::]>()?;
+            let segment = Ident::parse_any(input)?;
+            end = segment.span();
+            path.push_str("::");
+            path.push_str(&segment.to_string());
+        }
+        if PSEUDO_PARAMETERS.contains(&path.as_str()) {
+            return Ok(Value {
+                kind: ValueKind::Pseudo(path),
+                span,
+                end,
+            });
+        }
+        let mut message = format!("unknown pseudo parameter `{path}`");
+        if let Some(close) = did_you_mean(&path, PSEUDO_PARAMETERS.iter().copied()) {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        } else if path.starts_with("AWS::") {
+            message.push_str(&format!(
+                "; the pseudo parameters are {}",
+                crate::diag::list_in_backticks(PSEUDO_PARAMETERS)
+            ));
+        } else {
+            message = format!(
+                "unexpected path `{path}`; a value names a parameter or resource of this stack \
+                 (`VpcId`), an attribute (`ElasticIP.AllocationId`) or a pseudo parameter (`AWS::Region`)"
+            );
+        }
+        return Err(range_error(span, end, message));
+    }
+    match word.as_str() {
+        "true" => return Ok(Value { kind: ValueKind::Bool(true), span, end: span }),
+        "false" => return Ok(Value { kind: ValueKind::Bool(false), span, end: span }),
+        "null" => return Ok(Value { kind: ValueKind::Null, span, end: span }),
+        _ => {}
+    }
+    if input.peek(Token![.]) && !input.peek(Token![..]) {
+        let mut attribute = Vec::new();
+        while input.peek(Token![.]) && !input.peek(Token![..]) {
+            input.parse::<Token![.]>()?;
+            if !input.peek(Ident::peek_any) {
+                return Err(input.error(format!(
+                    "expected an attribute name after `{word}.`, such as `{word}.Arn`"
+                )));
+            }
+            attribute.push(Ident::parse_any(input)?);
+        }
+        let end = attribute.last().map_or(span, Ident::span);
+        return Ok(Value {
+            kind: ValueKind::GetAtt(ident, attribute),
+            span,
+            end,
+        });
+    }
+    Ok(Value {
+        kind: ValueKind::Ref(ident),
+        span,
+        end: span,
+    })
+}
+
+/// `sub!(…)`, or any other macro call, which is Rust evaluated at run time.
+fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
+    let bang: Token![!] = input.parse()?;
+    let group: proc_macro2::Group = match input.parse::<TokenTree>()? {
+        TokenTree::Group(group) => group,
+        other => {
+            return Err(syn::Error::new(
+                other.span(),
+                format!("expected `(` after `{ident}!`"),
+            ));
+        }
+    };
+    let span = ident.span();
+    let end = group.span_close();
+    if ident == "sub" {
+        let sub = (|content: ParseStream| parse_sub(content)).parse2(group.stream())?;
+        return Ok(Value {
+            kind: ValueKind::Sub(sub),
+            span,
+            end,
+        });
+    }
+    if let Some((name, _)) = Function::ALL.iter().find(|(name, _)| ident == name) {
+        return Err(syn::Error::new(
+            bang.span,
+            format!("`{name}` is an intrinsic function, written without `!`: `{name}(…)`"),
+        ));
+    }
+    let mut tokens = TokenStream::new();
+    tokens.extend([TokenTree::Ident(ident), TokenTree::Punct(proc_macro2::Punct::new('!', proc_macro2::Spacing::Alone))]);
+    tokens.extend([TokenTree::Group(group)]);
+    Ok(Value {
+        kind: ValueKind::Rust(tokens),
+        span,
+        end,
+    })
+}
+
+/// The inside of `sub!(…)`: a string literal, optionally `, { var: value }`.
+fn parse_sub(input: ParseStream) -> syn::Result<Sub> {
+    if !input.peek(LitStr) {
+        return Err(input.error(
+            "`sub!` takes a string literal: `sub!(\"${AWS::StackName}-alb\")`",
+        ));
+    }
+    let template: LitStr = input.parse()?;
+    let placeholders = placeholders(&template.value())
+        .map_err(|message| syn::Error::new(template.span(), message))?;
+    let variables = if input.is_empty() {
+        None
+    } else {
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            None
+        } else {
+            let object = parse_object(input)?;
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+            Some(object)
+        }
+    };
+    if !input.is_empty() {
+        return Err(input.error("`sub!` takes a template and an optional `{ variable: value }` map"));
+    }
+    Ok(Sub {
+        template,
+        placeholders,
+        variables,
+    })
+}
+
+/// The `${…}` placeholders of a `Fn::Sub` template; `${!Literal}` is an
+/// escape for the literal text `${Literal}` and names nothing.
+pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, String> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(close) = after.find('}') else {
+            return Err(format!(
+                "unterminated `${{` in `sub!` template; close it with `}}`, or write `${{!` for a literal `${{`"
+            ));
+        };
+        let text = &after[..close];
+        if !text.starts_with('!') {
+            found.push(Placeholder {
+                text: text.to_owned(),
+            });
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(found)
+}
+
+/// `select(0, List)` and the other call-style intrinsic functions.
+fn parse_call(ident: Ident, input: ParseStream) -> syn::Result<Value> {
+    let name = ident.to_string();
+    let Some(&(_, function)) = Function::ALL.iter().find(|(n, _)| *n == name) else {
+        let mut message = format!("unknown intrinsic function `{name}`");
+        let names = Function::ALL.iter().map(|(n, _)| *n).chain(["sub"]);
+        if let Some(close) = did_you_mean(&name, names) {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        } else {
+            message.push_str(&format!(
+                "; expected one of `sub!`, {}",
+                crate::diag::list_in_backticks(
+                    &Function::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>()
+                )
+            ));
+        }
+        return Err(syn::Error::new(ident.span(), message));
+    };
+    let content;
+    let parens = parenthesized!(content in input);
+    let mut args = Vec::new();
+    while !content.is_empty() {
+        args.push(parse_value(&content)?);
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    let (min, max) = function.arity();
+    if args.len() < min || args.len() > max {
+        let expected = if min == max {
+            format!("{min} argument{}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{min} to {max} arguments")
+        };
+        return Err(range_error(
+            ident.span(),
+            parens.span.close(),
+            format!(
+                "`{name}` (`{}`) takes {expected}, found {}",
+                function.cfn_name(),
+                args.len()
+            ),
+        ));
+    }
+    Ok(Value {
+        kind: ValueKind::Call(Call {
+            function,
+            name_span: ident.span(),
+            args,
+        }),
+        span: ident.span(),
+        end: parens.span.close(),
+    })
+}
+
+/// Whether a token tree is a `{…}` group; used to tell `#[metadata { … }]`
+/// from `#[metadata(…)]`.
+pub fn is_brace_group(tree: &TokenTree) -> bool {
+    matches!(tree, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> syn::Result<Value> {
+        parse_value.parse_str(text)
+    }
+
+    #[test]
+    fn parses_literals_lists_and_objects() {
+        let value = parse(r#"{ cidr_block: "10.0.0.0/16", count: -1, on: true, list: [1, 2.5,] }"#).unwrap();
+        let ValueKind::Object(object) = value.kind else { panic!("not an object") };
+        let keys: Vec<_> = object.entries.iter().map(|e| e.key.name.as_str()).collect();
+        assert_eq!(keys, ["cidr_block", "count", "on", "list"]);
+        assert!(matches!(object.entries[1].value.kind, ValueKind::Int(-1)));
+    }
+
+    #[test]
+    fn parses_references() {
+        assert!(matches!(parse("VpcId").unwrap().kind, ValueKind::Ref(_)));
+        let ValueKind::GetAtt(resource, attribute) = parse("Db.Endpoint.Address").unwrap().kind else {
+            panic!("not a GetAtt")
+        };
+        assert_eq!(resource, "Db");
+        assert_eq!(attribute.len(), 2);
+        assert!(matches!(parse("AWS::Region").unwrap().kind, ValueKind::Pseudo(p) if p == "AWS::Region"));
+    }
+
+    #[test]
+    fn rejects_unknown_pseudo_parameters_with_a_suggestion() {
+        let error = parse("AWS::Regoin").err().unwrap();
+        assert_eq!(error.to_string(), "unknown pseudo parameter `AWS::Regoin`; did you mean `AWS::Region`?");
+    }
+
+    #[test]
+    fn finds_sub_placeholders_but_not_escapes() {
+        let found = placeholders("${AWS::StackName}-${!Literal}-${Db.Endpoint.Address}").unwrap();
+        let texts: Vec<_> = found.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["AWS::StackName", "Db.Endpoint.Address"]);
+        assert!(placeholders("${oops").is_err());
+    }
+
+    #[test]
+    fn checks_call_arity() {
+        let error = parse("select(0)").err().unwrap();
+        assert_eq!(error.to_string(), "`select` (`Fn::Select`) takes 2 arguments, found 1");
+    }
+}

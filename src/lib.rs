@@ -1,0 +1,15 @@
+//! ecsnet: infrastructure as Rust code for AWS CloudFormation, where a
+//! broken stack does not compile.
+//!
+//! Declare a stack as a Rust module with `#[stack]`; `cargo check` checks
+//! every property, reference and cross-resource rule, and only a stack that
+//! passes emits CloudFormation JSON or YAML.
+
+pub use ecsnet_core::*;
+pub use ecsnet_macros::stack;
+
+/// The names a stack module needs: `use ecsnet::prelude::*;`.
+pub mod prelude {
+    pub use ecsnet_core::{StackOutput, StackParameter, StackResource, Template, Value};
+    pub use ecsnet_macros::stack;
+}
