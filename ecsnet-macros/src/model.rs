@@ -239,7 +239,6 @@ pub enum Function {
     ImportValue,
     GetAzs,
     Cidr,
-    FindInMap,
 }
 
 impl Function {
@@ -252,7 +251,6 @@ impl Function {
         ("import_value", Function::ImportValue),
         ("get_azs", Function::GetAzs),
         ("cidr", Function::Cidr),
-        ("find_in_map", Function::FindInMap),
     ];
 
     /// The name users write.
@@ -269,7 +267,7 @@ impl Function {
             Function::Select | Function::Join | Function::Split => (2, 2),
             Function::Base64 | Function::ImportValue => (1, 1),
             Function::GetAzs => (0, 1),
-            Function::Cidr | Function::FindInMap => (3, 3),
+            Function::Cidr => (3, 3),
         }
     }
 
@@ -283,7 +281,6 @@ impl Function {
             Function::ImportValue => "Fn::ImportValue",
             Function::GetAzs => "Fn::GetAZs",
             Function::Cidr => "Fn::Cidr",
-            Function::FindInMap => "Fn::FindInMap",
         }
     }
 }

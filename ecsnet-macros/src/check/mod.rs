@@ -12,6 +12,9 @@
 //! area, cite the AWS documentation it comes from in its comment, report at
 //! the token the user must change, and call it from [`check`].
 
+mod functions;
+mod infer;
+mod parameters;
 mod properties;
 mod references;
 mod symbols;
@@ -40,9 +43,11 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     };
     syntax::check_logical_ids(&cx);
     syntax::check_template_limits(&cx);
+    parameters::check_parameters(&cx);
     references::check_references(&cx);
     references::check_depends_on(&cx);
     properties::check_resource_types(&cx);
     properties::check_properties(&cx);
     properties::check_resource_attributes(&cx);
+    functions::check_function_arguments(&cx);
 }

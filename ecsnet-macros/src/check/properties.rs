@@ -4,6 +4,7 @@
 
 use proc_macro2::Span;
 
+use super::infer::{Produces, produces};
 use super::{Context, Symbol};
 use crate::diag::{did_you_mean, list_in_backticks};
 use crate::model::{Object, Value, ValueKind};
@@ -195,7 +196,7 @@ impl Checker<'_, '_> {
 
     fn check_value(&self, value: &Value, shape: &Shape, property: &Property) {
         let errors = self.cx.errors;
-        let produces = self.produces(value);
+        let produces = produces(self.cx, value);
         if produces == Produces::Unknown || produces == Produces::NoValue {
             return;
         }
@@ -300,54 +301,15 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// What a value evaluates to, as far as can be told at compile time.
-    fn produces(&self, value: &Value) -> Produces {
-        match &value.kind {
-            ValueKind::Str(_) => Produces::String,
-            ValueKind::Int(_) => Produces::Integer,
-            ValueKind::Float(_) => Produces::Number,
-            ValueKind::Bool(_) => Produces::Bool,
-            ValueKind::Null => Produces::Null,
-            ValueKind::List(_) => Produces::List,
-            ValueKind::Object(_) => Produces::Object,
-            ValueKind::Ref(name) => match self.cx.symbols.get(&name.to_string()) {
-                Some(Symbol::Parameter(_, parameter)) => {
-                    let shape = parameter.shape();
-                    if shape.is_list {
-                        Produces::List
-                    } else {
-                        // Numbers reach resources as strings, which CloudFormation converts.
-                        Produces::String
-                    }
-                }
-                Some(Symbol::Resource(..)) => Produces::String,
-                _ => Produces::Unknown,
-            },
-            ValueKind::Pseudo(name) => match name.as_str() {
-                "AWS::NotificationARNs" => Produces::List,
-                "AWS::NoValue" => Produces::NoValue,
-                _ => Produces::String,
-            },
-            ValueKind::Sub(_) => Produces::String,
-            ValueKind::Call(call) => match call.function {
-                crate::model::Function::Join | crate::model::Function::Base64 => Produces::String,
-                crate::model::Function::Split
-                | crate::model::Function::GetAzs
-                | crate::model::Function::Cidr => Produces::List,
-                _ => Produces::Unknown,
-            },
-            ValueKind::GetAtt(..) | ValueKind::Rust(_) => Produces::Unknown,
-        }
-    }
-
     // Rule `reference-kind`: a property that identifies another resource
     // (the CDK's `relationshipRefs`, e.g. `AWS::EC2::Subnet.VpcId` →
     // `AWS::EC2::VPC`) gets a `Ref` to a resource of that type or a parameter
     // of the matching AWS-specific type. Attributes (`Fn::GetAtt`) are not
     // checked: `PrivateSubnet.VpcId` is a VPC id although it comes from a subnet.
     fn check_kind(&self, value: &Value, property: &Property) {
-        let check_one = |value: &Value, element_of_list: bool| {
-            let Some((type_name, found)) = self.reference_kind(value, element_of_list) else {
+        let expects_list = matches!(property.shape, Shape::List(_));
+        let check_one = |value: &Value, list_parameter_allowed: bool| {
+            let Some((type_name, found)) = self.reference_kind(value, list_parameter_allowed) else {
                 return;
             };
             if property.refers_to.iter().any(|r| r.type_name == type_name) {
@@ -371,14 +333,15 @@ impl Checker<'_, '_> {
         };
         match &value.kind {
             ValueKind::List(items) => items.iter().for_each(|item| check_one(item, false)),
-            _ => check_one(value, true),
+            // A list parameter where one id belongs is a shape error, reported already.
+            _ => check_one(value, expects_list),
         }
     }
 
     /// The resource type a value identifies, with a description for
     /// messages: a `Ref` to a resource, a parameter of an AWS-specific type,
     /// `sub!("${Name}")`, or an element selected from a list parameter.
-    fn reference_kind(&self, value: &Value, whole_list: bool) -> Option<(&'static str, String)> {
+    fn reference_kind(&self, value: &Value, list_parameter_allowed: bool) -> Option<(&'static str, String)> {
         let named = |name: &str| -> Option<(&'static str, String)> {
             match self.cx.symbols.get(name)? {
                 Symbol::Resource(_, resource) if !resource.is_custom => {
@@ -387,7 +350,7 @@ impl Checker<'_, '_> {
                 }
                 Symbol::Parameter(_, parameter) => {
                     let shape = parameter.shape();
-                    if shape.is_list && !whole_list {
+                    if shape.is_list != list_parameter_allowed {
                         return None;
                     }
                     let (type_name, _) = shape.identifies?;
@@ -418,55 +381,6 @@ impl Checker<'_, '_> {
                 Some((type_name, format!("an element of `{name}`, a `{}` parameter", parameter.ty.name)))
             }
             _ => None,
-        }
-    }
-}
-
-/// What a value evaluates to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Produces {
-    String,
-    Integer,
-    Number,
-    Bool,
-    Null,
-    List,
-    Object,
-    /// `AWS::NoValue`: removes the property, fits anywhere.
-    NoValue,
-    /// Decided only at deployment (attributes, imports, Rust expressions).
-    Unknown,
-}
-
-impl Produces {
-    fn describe(self) -> &'static str {
-        match self {
-            Produces::String => "a string",
-            Produces::Integer => "an integer",
-            Produces::Number => "a number",
-            Produces::Bool => "a boolean",
-            Produces::Null => "`null`",
-            Produces::List => "a list",
-            Produces::Object => "an object",
-            Produces::NoValue | Produces::Unknown => "a value",
-        }
-    }
-
-    fn is_scalar_string(self) -> bool {
-        self == Produces::String
-    }
-
-    /// Whether a value of this kind could fit the shape; picks the branch of a union.
-    fn fits(self, shape: &Shape) -> bool {
-        match shape {
-            Shape::String { .. } | Shape::Timestamp => self == Produces::String,
-            Shape::Integer { .. } => self == Produces::Integer,
-            Shape::Number => matches!(self, Produces::Integer | Produces::Number),
-            Shape::Boolean => self == Produces::Bool,
-            Shape::Json => true,
-            Shape::List(_) => self == Produces::List,
-            Shape::Map(_) | Shape::Struct(_) => self == Produces::Object,
-            Shape::Union(shapes) => shapes.iter().any(|s| self.fits(s)),
         }
     }
 }

@@ -59,7 +59,7 @@ fn check_get_att(cx: &Context, from: &Declaration, resource: &Ident, attribute: 
                 );
                 return;
             }
-            if let Some(message) = unknown_attribute(&name, target, attribute) {
+            if let Some(message) = unknown_attribute(&name, target, attribute, "") {
                 cx.errors.push_range(start, end, message);
             }
         }
@@ -78,7 +78,8 @@ fn check_get_att(cx: &Context, from: &Declaration, resource: &Ident, attribute: 
 }
 
 /// The message for an attribute the resource's type does not have, if so.
-fn unknown_attribute(name: &str, target: &crate::model::Resource, attribute: &str) -> Option<String> {
+/// `context` is inserted before the suggestion, e.g. `` in `${X.Y}` ``.
+fn unknown_attribute(name: &str, target: &crate::model::Resource, attribute: &str, context: &str) -> Option<String> {
     if target.is_custom {
         // "Custom resources can return any attribute" — the provider decides.
         return None;
@@ -88,7 +89,7 @@ fn unknown_attribute(name: &str, target: &crate::model::Resource, attribute: &st
         return None;
     }
     let type_name = &target.type_name;
-    let mut message = format!("no attribute `{attribute}` on `{name}` (`{type_name}`)");
+    let mut message = format!("no attribute `{attribute}` on `{name}` (`{type_name}`){context}");
     let names = schema.attributes.iter().map(|a| a.name);
     if let Some(close) = did_you_mean(attribute, names) {
         message.push_str(&format!("; did you mean `{name}.{close}`?"));
@@ -158,8 +159,8 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
                         span,
                         format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own attributes"),
                     );
-                } else if let Some(message) = unknown_attribute(name, target, attribute) {
-                    cx.errors.push_spanned(span, format!("{message} (in `${{{text}}}`)"));
+                } else if let Some(message) = unknown_attribute(name, target, attribute, &format!(" in `${{{text}}}`")) {
+                    cx.errors.push_spanned(span, message);
                 }
             }
             (Some(Symbol::Resource(declaration, _)), None) => {
@@ -181,7 +182,7 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
             ),
             (None, attribute) => {
                 let mut message = format!(
-                    "cannot find {} `{name}` in this stack (in `${{{text}}}`)",
+                    "cannot find {} `{name}` in this stack, in `${{{text}}}`",
                     if attribute.is_some() { "resource" } else { "parameter or resource" }
                 );
                 let suggestion = if attribute.is_some() {

@@ -50,17 +50,32 @@ pub const MAX_OUTPUTS: usize = 200;
 pub fn check_template_limits(cx: &Context) {
     let mut counts = [0usize; 3];
     for declaration in &cx.stack.declarations {
-        let (index, limit, what) = match declaration.kind {
-            DeclarationKind::Parameter(_) => (0, MAX_PARAMETERS, "parameters"),
-            DeclarationKind::Resource(_) => (1, MAX_RESOURCES, "resources"),
-            DeclarationKind::Output(_) => (2, MAX_OUTPUTS, "outputs"),
+        let (index, limit, what, fix) = match declaration.kind {
+            DeclarationKind::Parameter(_) => (
+                0,
+                MAX_PARAMETERS,
+                "parameters",
+                "group related settings into one `CommaDelimitedList` parameter, or read them from SSM parameters",
+            ),
+            DeclarationKind::Resource(_) => (
+                1,
+                MAX_RESOURCES,
+                "resources",
+                "split the stack and share values with `export`/`import_value`",
+            ),
+            DeclarationKind::Output(_) => (
+                2,
+                MAX_OUTPUTS,
+                "outputs",
+                "split the stack, or output fewer values",
+            ),
         };
         counts[index] += 1;
         if counts[index] == limit + 1 {
             cx.errors.push_spanned(
                 declaration.ident.span(),
                 format!(
-                    "too many {what}: `{}` is number {} and a template holds at most {limit}; split the stack and share values with `export`/`import_value`",
+                    "too many {what}: `{}` is number {} and a template holds at most {limit}; {fix}",
                     declaration.ident,
                     limit + 1
                 ),

@@ -123,7 +123,6 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
                     quote!(get_azs)
                 }
                 Function::Cidr => quote!(cidr),
-                Function::FindInMap => quote!(find_in_map),
             };
             quote!(__ecsnet::#function(#(#args),*))
         }

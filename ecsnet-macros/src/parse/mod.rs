@@ -139,7 +139,7 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors) -> Option<Result<Declara
             .and_then(|tokens| attr::parse_resource.parse2(tokens))
             .map(|args| DeclarationKind::Resource(resource(args, &resource_attributes, errors))),
     };
-    if !matches!(kind, Ok(DeclarationKind::Resource(_))) {
+    if attribute_name(declaring_attribute) != kw::RESOURCE {
         for attribute in &resource_attributes {
             errors.push_spanned(
                 attribute.path().span(),

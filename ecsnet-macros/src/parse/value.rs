@@ -24,6 +24,10 @@ pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
     if input.peek(syn::LitInt) || input.peek(syn::LitFloat) || input.peek(Token![-]) {
         return parse_number(input);
     }
+    if input.peek(syn::LitBool) {
+        let lit: syn::LitBool = input.parse()?;
+        return Ok(value(ValueKind::Bool(lit.value), span));
+    }
     if input.peek(syn::Lit) {
         let lit: syn::Lit = input.parse()?;
         return Err(syn::Error::new(

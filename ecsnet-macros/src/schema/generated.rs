@@ -10,6 +10,11 @@
 //! `required` differs between the two: 2 (registry wins).
 //! Attributes only in the CDK: 41; only in the registry's readOnlyProperties: 0.
 
+#![allow(
+    clippy::doc_markdown,
+    reason = "the documentation is AWS's, with many CloudFormation names outside backticks"
+)]
+
 use super::{Attribute, Property, Relation, ResourceType, Shape, Struct};
 
 /// Every resource type, sorted by name (`resource_type` may binary search).

@@ -1,0 +1,173 @@
+//! Rules on parameter declarations.
+
+use super::Context;
+use crate::model::{Declaration, Parameter, Value, ValueKind};
+
+// Rule `parameter-settings`: each setting fits the parameter's type, as the
+// "Parameters template section syntax" page describes
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html>):
+// `MinValue`/`MaxValue` are for `Number` parameters, `AllowedPattern`,
+// `MinLength` and `MaxLength` for string parameters; a `Default` is of the
+// parameter's type, among the `AllowedValues` and within the bounds.
+pub fn check_parameters(cx: &Context) {
+    for declaration in &cx.stack.declarations {
+        if let Some(parameter) = declaration.as_parameter() {
+            check_parameter(cx, declaration, parameter);
+        }
+    }
+}
+
+fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Parameter) {
+    let errors = cx.errors;
+    let shape = parameter.shape();
+    let ty = &parameter.ty.name;
+    let name = &declaration.ident;
+    let string_only = [
+        ("min_length", &parameter.min_length),
+        ("max_length", &parameter.max_length),
+    ];
+    let number_only = [
+        ("min_value", &parameter.min_value),
+        ("max_value", &parameter.max_value),
+    ];
+    if shape.is_number {
+        for (option, value) in string_only {
+            if let Some(value) = value {
+                let instead = option.replace("length", "value");
+                errors.push_range(
+                    value.span,
+                    value.end,
+                    format!("`{option}` applies to string parameters, and `{name}` is a `{ty}`; use `{instead}`"),
+                );
+            }
+        }
+        if let Some(pattern) = &parameter.allowed_pattern {
+            errors.push_spanned(
+                pattern.span(),
+                format!("`allowed_pattern` applies to string parameters, and `{name}` is a `{ty}`; use `allowed_values` or `min_value`/`max_value`"),
+            );
+        }
+    } else {
+        for (option, value) in number_only {
+            if let Some(value) = value {
+                let instead = option.replace("value", "length");
+                errors.push_range(
+                    value.span,
+                    value.end,
+                    format!("`{option}` applies to `Number` parameters, and `{name}` is a `{ty}`; use `{instead}` for a string's length"),
+                );
+            }
+        }
+    }
+    for (option, value) in string_only.iter().chain(number_only.iter()) {
+        if let Some(value) = value {
+            if !matches!(value.kind, ValueKind::Int(_) | ValueKind::Float(_)) || (option.ends_with("length") && !matches!(value.kind, ValueKind::Int(n) if n >= 0)) {
+                let what = if option.ends_with("length") { "a non-negative integer" } else { "a number" };
+                errors.push_range(value.span, value.end, format!("`{option}` takes {what}"));
+            }
+        }
+    }
+    for (low, high, message) in [
+        (&parameter.min_length, &parameter.max_length, "`max_length` is smaller than `min_length`"),
+        (&parameter.min_value, &parameter.max_value, "`max_value` is smaller than `min_value`"),
+    ] {
+        if let (Some(low), Some(high)) = (low, high) {
+            if number(low).zip(number(high)).is_some_and(|(l, h)| l > h) {
+                errors.push_range(high.span, high.end, message);
+            }
+        }
+    }
+
+    let allowed: Vec<&Value> = match &parameter.allowed_values {
+        Some(Value { kind: ValueKind::List(items), .. }) => items.iter().collect(),
+        Some(value) => {
+            errors.push_range(value.span, value.end, "`allowed_values` takes a list: `allowed_values = [\"a\", \"b\"]`");
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    for value in &allowed {
+        check_scalar(cx, name, ty, shape.is_number, value, "allowed_values");
+    }
+
+    let Some(default) = &parameter.default else {
+        return;
+    };
+    let items: Vec<&Value> = match &default.kind {
+        ValueKind::List(items) if shape.is_list => items.iter().collect(),
+        ValueKind::List(_) => {
+            errors.push_range(default.span, default.end, format!("`{name}` is a `{ty}`, not a list; its default is one value"));
+            return;
+        }
+        ValueKind::Str(text) if shape.is_list && shape.is_number => {
+            // `List<Number>` defaults are written "1,2,3".
+            if text.split(',').any(|item| item.trim().parse::<f64>().is_err()) {
+                errors.push_range(default.span, default.end, format!("`{name}` is a `{ty}`; its default lists numbers separated by commas"));
+            }
+            return;
+        }
+        _ => vec![default],
+    };
+    for item in &items {
+        check_scalar(cx, name, ty, shape.is_number, item, "default");
+    }
+    let text = |v: &Value| match &v.kind {
+        ValueKind::Str(s) => Some(s.clone()),
+        ValueKind::Int(n) => Some(n.to_string()),
+        ValueKind::Float(n) => Some(n.to_string()),
+        _ => None,
+    };
+    if !allowed.is_empty() && !shape.is_list {
+        let allowed_texts: Vec<String> = allowed.iter().filter_map(|v| text(v)).collect();
+        if let Some(default_text) = text(default) {
+            if !allowed_texts.contains(&default_text) {
+                errors.push_range(
+                    default.span,
+                    default.end,
+                    format!("default `{default_text}` of `{name}` is not among its `allowed_values`"),
+                );
+            }
+        }
+    }
+    if let Some(n) = number(default) {
+        let below = parameter.min_value.as_ref().and_then(number).is_some_and(|min| n < min);
+        let above = parameter.max_value.as_ref().and_then(number).is_some_and(|max| n > max);
+        if below || above {
+            errors.push_range(default.span, default.end, format!("default of `{name}` is outside `min_value`..`max_value`"));
+        }
+    }
+    if let ValueKind::Str(s) = &default.kind {
+        let length = i64::try_from(s.chars().count()).unwrap_or(i64::MAX);
+        let short = matches!(parameter.min_length.as_ref().map(|v| &v.kind), Some(ValueKind::Int(min)) if length < *min);
+        let long = matches!(parameter.max_length.as_ref().map(|v| &v.kind), Some(ValueKind::Int(max)) if length > *max);
+        if short || long {
+            errors.push_range(default.span, default.end, format!("default of `{name}` is outside `min_length`..`max_length`"));
+        }
+    }
+}
+
+fn check_scalar(cx: &Context, name: &syn::Ident, ty: &str, is_number: bool, value: &Value, option: &str) {
+    let ok = match &value.kind {
+        ValueKind::Int(_) | ValueKind::Float(_) => true,
+        ValueKind::Str(text) => !is_number || text.parse::<f64>().is_ok(),
+        _ => false,
+    };
+    if !ok {
+        let expected = if is_number { "numbers" } else { "strings" };
+        cx.errors.push_range(
+            value.span,
+            value.end,
+            format!("`{name}` is a `{ty}`; its `{option}` are {expected}"),
+        );
+    }
+}
+
+fn number(value: &Value) -> Option<f64> {
+    match &value.kind {
+        #[allow(clippy::cast_precision_loss, reason = "bounds of parameters are small numbers")]
+        ValueKind::Int(n) => Some(*n as f64),
+        ValueKind::Float(n) => Some(*n),
+        ValueKind::Str(text) => text.parse().ok(),
+        _ => None,
+    }
+}
