@@ -12,6 +12,9 @@ use std::process::ExitCode;
 use ecsnet::prelude::*;
 
 // ANCHOR: stack
+/// The todobackend application: ECS service in `awsvpc` mode behind an
+/// application load balancer, its database, and the NAT gateway its tasks
+/// reach the internet through.
 #[stack(description = "Todobackend Application")]
 pub mod todobackend {
     /// Desired EC2 instance count

@@ -227,7 +227,21 @@ impl Checker<'_, '_> {
                     mismatch("a timestamp string");
                 }
             }
-            Shape::Integer { minimum, maximum } => match &value.kind {
+            Shape::Integer { allowed, .. } if !allowed.is_empty() && matches!(value.kind, ValueKind::Int(n) if !allowed.contains(&n)) => {
+                let ValueKind::Int(n) = value.kind else { unreachable!("matched above") };
+                let texts: Vec<String> = allowed.iter().map(ToString::to_string).collect();
+                let closest = allowed.iter().min_by_key(|a| a.abs_diff(n)).copied().unwrap_or_default();
+                errors.push_range(
+                    value.span,
+                    value.end,
+                    format!(
+                        "`{n}` is not a valid `{}`; the closest allowed value is `{closest}`, and the allowed values are {}",
+                        property.ident,
+                        list_in_backticks(&texts)
+                    ),
+                );
+            }
+            Shape::Integer { minimum, maximum, .. } => match &value.kind {
                 ValueKind::Int(n) => {
                     let below = minimum.is_some_and(|min| *n < min);
                     let above = maximum.is_some_and(|max| *n > max);

@@ -62,12 +62,14 @@ pub enum Shape {
         /// The allowed values; empty when any string is allowed.
         allowed: &'static [&'static str],
     },
-    /// An integer with optional bounds.
+    /// An integer with optional bounds or an enumeration.
     Integer {
         /// Smallest allowed value.
         minimum: Option<i64>,
         /// Largest allowed value.
         maximum: Option<i64>,
+        /// The allowed values; empty when any integer in bounds is allowed.
+        allowed: &'static [i64],
     },
     /// A number (integer or decimal).
     Number,

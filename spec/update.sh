@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Refreshes the vendored CloudFormation schemas and regenerates the Rust data.
+#
+#   bash spec/update.sh          download the versions pinned in spec/sources.json,
+#                                verify their sha256, extract, regenerate
+#   bash spec/update.sh --bump   same, but record the sha256 of what was downloaded
+#                                (after editing a "version" in spec/sources.json)
+#
+# Needs python3 (standard library only), pip and npm (only to download from
+# PyPI and the npm registry), and nothing else.
+set -euo pipefail
+
+spec_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bump=0
+for arg in "$@"; do
+    case "$arg" in
+        --bump) bump=1 ;;
+        -h | --help)
+            sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            exit 0
+            ;;
+        *)
+            echo "update.sh: unknown argument: $arg (expected --bump)" >&2
+            exit 2
+            ;;
+    esac
+done
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+field() { # field SOURCE KEY: reads spec/sources.json
+    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]][sys.argv[3]])' \
+        "$spec_dir/sources.json" "$1" "$2"
+}
+
+cfn_lint_version="$(field cfn-lint version)"
+service_spec_package="$(field aws-service-spec package)"
+service_spec_version="$(field aws-service-spec version)"
+
+echo "update.sh: downloading cfn-lint $cfn_lint_version from PyPI" >&2
+python3 -m pip download --quiet --no-deps --only-binary=:all: \
+    "cfn-lint==$cfn_lint_version" -d "$tmp/pypi"
+wheel="$(find "$tmp/pypi" -name 'cfn_lint-*.whl' | head -n 1)"
+
+echo "update.sh: downloading $service_spec_package $service_spec_version from npm" >&2
+mkdir -p "$tmp/npm"
+(cd "$tmp/npm" && npm pack --silent "$service_spec_package@$service_spec_version" >/dev/null)
+tgz="$(find "$tmp/npm" -name '*.tgz' | head -n 1)"
+
+if [ -z "$wheel" ] || [ -z "$tgz" ]; then
+    echo "update.sh: download failed" >&2
+    exit 1
+fi
+
+# Verify (or, with --bump, record) the archives' sha256 in spec/sources.json.
+python3 - "$spec_dir/sources.json" "$bump" "$wheel" "$tgz" <<'PY'
+import hashlib, json, os, sys
+
+path, bump, wheel, tgz = sys.argv[1], sys.argv[2] == "1", sys.argv[3], sys.argv[4]
+with open(path, encoding="utf-8") as f:
+    sources = json.load(f)
+failed = False
+for key, archive in (("cfn-lint", wheel), ("aws-service-spec", tgz)):
+    with open(archive, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    entry = sources[key]
+    if bump:
+        entry["archive"] = os.path.basename(archive)
+        entry["sha256"] = digest
+    elif entry["sha256"] != digest:
+        print(f"update.sh: sha256 mismatch for {key} {entry['version']}: "
+              f"expected {entry['sha256']}, downloaded {digest}; "
+              "if the version was changed on purpose, run with --bump", file=sys.stderr)
+        failed = True
+    else:
+        print(f"update.sh: {key} {entry['version']} sha256 ok", file=sys.stderr)
+if failed:
+    sys.exit(1)
+if bump:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(sources, indent=2, sort_keys=True) + "\n")
+    print("update.sh: recorded new sha256 values in spec/sources.json", file=sys.stderr)
+PY
+
+python3 "$spec_dir/extract.py" --cfn-lint-wheel "$wheel" --service-spec-tgz "$tgz"
+python3 "$spec_dir/generate.py"
