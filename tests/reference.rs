@@ -33,7 +33,9 @@ fn normalize(value: &Value) -> Value {
         Value::Number(n) => Value::String(n.to_string()),
         Value::Bool(b) => Value::String(b.to_string()),
         Value::Array(items) => Value::Array(items.iter().map(normalize).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), normalize(v))).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), normalize(v))).collect())
+        }
         other => other.clone(),
     }
 }
@@ -86,8 +88,17 @@ fn todobackend_equals_the_reference_with_the_listed_modernisations_only() {
         *slot = change["to"].clone();
     }
     let mut found = Vec::new();
-    differences("", &normalize(&reference), &normalize(&emitted()), &mut found);
-    assert!(found.is_empty(), "the example differs from the reference:\n{}", found.join("\n"));
+    differences(
+        "",
+        &normalize(&reference),
+        &normalize(&emitted()),
+        &mut found,
+    );
+    assert!(
+        found.is_empty(),
+        "the example differs from the reference:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -109,13 +120,23 @@ fn every_modernisation_is_needed() {
     // Each listed change differs from the original: the list has no no-ops.
     for change in modernisations() {
         assert_ne!(normalize(&change["from"]), normalize(&change["to"]));
-        assert!(change["cfn_lint"].as_str().is_some_and(|rule| rule.starts_with('E')));
+        assert!(
+            change["cfn_lint"]
+                .as_str()
+                .is_some_and(|rule| rule.starts_with('E'))
+        );
     }
 }
 
 #[test]
 fn two_runs_give_identical_bytes() {
     let template = example::todobackend::template();
-    assert_eq!(template.to_json_pretty(), example::todobackend::template().to_json_pretty());
-    assert_eq!(template.to_yaml(), example::todobackend::template().to_yaml());
+    assert_eq!(
+        template.to_json_pretty(),
+        example::todobackend::template().to_json_pretty()
+    );
+    assert_eq!(
+        template.to_yaml(),
+        example::todobackend::template().to_yaml()
+    );
 }

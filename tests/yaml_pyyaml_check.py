@@ -2,6 +2,13 @@
 """Checks that PyYAML reads ecsnet's YAML output as the same template as its JSON output.
 
 usage: yaml_pyyaml_check.py TEMPLATE.yaml TEMPLATE.json [TEMPLATE.yaml TEMPLATE.json ...]
+       yaml_pyyaml_check.py DIRECTORY
+
+With a directory, every NAME.yaml in it is checked against NAME.json; the
+tests of ecsnet-core write theirs to $ECSNET_YAML_DUMP_DIR when it is set:
+
+    ECSNET_YAML_DUMP_DIR=/tmp/yaml cargo test -p ecsnet-core --lib yaml
+    python3 tests/yaml_pyyaml_check.py /tmp/yaml
 
 Each YAML file is read twice: with cfn-lint's own loader
 (`cfnlint.decode.cfn_yaml.loads`, on libyaml when PyYAML has it), and with
@@ -13,10 +20,15 @@ difference, 2 on bad usage.
 """
 
 import json
+import os
 import sys
 
-import yaml
-from cfnlint.decode import cfn_yaml
+try:
+    import yaml
+    from cfnlint.decode import cfn_yaml
+except ImportError as error:
+    print(f"error: {error}; install cfn-lint (`pip install cfn-lint`), which brings PyYAML", file=sys.stderr)
+    sys.exit(2)
 
 
 def pure_python_load(text):
@@ -75,12 +87,24 @@ def compare(path, got, want, problems):
         problems.append(f"{path}: YAML has {got!r}, JSON has {want!r}")
 
 
-def main(args):
+def pairs(args):
+    """The (YAML, JSON) file pairs named by the arguments, or None on bad usage."""
+    if len(args) == 1 and os.path.isdir(args[0]):
+        names = sorted(n[: -len(".yaml")] for n in os.listdir(args[0]) if n.endswith(".yaml"))
+        found = [(os.path.join(args[0], n + ".yaml"), os.path.join(args[0], n + ".json")) for n in names]
+        return found or None
     if not args or len(args) % 2:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return None
+    return list(zip(args[::2], args[1::2]))
+
+
+def main(args):
+    files = pairs(args)
+    if files is None:
+        print("\n".join(__doc__.strip().splitlines()[2:4]), file=sys.stderr)
         return 2
     failed = False
-    for yaml_path, json_path in zip(args[::2], args[1::2]):
+    for yaml_path, json_path in files:
         with open(yaml_path, encoding="utf-8") as f:
             text = f.read()
         with open(json_path, encoding="utf-8") as f:

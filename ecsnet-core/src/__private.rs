@@ -5,8 +5,6 @@
 //! function names keep the generated code small, which keeps `cargo check`
 //! of a large stack fast.
 
-
-
 pub use crate::template::{DeletionPolicy, Output, Parameter, Resource, Template};
 pub use crate::value::{Intrinsic, Map, Value};
 pub use std::borrow::Cow;

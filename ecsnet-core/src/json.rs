@@ -45,6 +45,10 @@ impl Serialize for Template {
 
 impl Template {
     /// The template as indented JSON (two spaces), ending with a newline.
+    ///
+    /// # Panics
+    ///
+    /// Never: every [`Value`] serializes, as its keys are strings.
     #[must_use]
     pub fn to_json_pretty(&self) -> String {
         let mut json = serde_json::to_string_pretty(self).expect("a template always serializes");
@@ -53,6 +57,10 @@ impl Template {
     }
 
     /// The template as compact JSON on one line, ending with a newline.
+    ///
+    /// # Panics
+    ///
+    /// Never: every [`Value`] serializes, as its keys are strings.
     #[must_use]
     pub fn to_json(&self) -> String {
         let mut json = serde_json::to_string(self).expect("a template always serializes");

@@ -186,7 +186,10 @@ impl Parameter {
         insert_str(&mut map, "Description", self.description.as_ref());
         insert(&mut map, "Default", self.default.as_ref());
         if !self.allowed_values.is_empty() {
-            map.insert("AllowedValues".into(), Value::List(self.allowed_values.clone()));
+            map.insert(
+                "AllowedValues".into(),
+                Value::List(self.allowed_values.clone()),
+            );
         }
         insert_str(&mut map, "AllowedPattern", self.allowed_pattern.as_ref());
         insert_str(
@@ -194,8 +197,16 @@ impl Parameter {
             "ConstraintDescription",
             self.constraint_description.as_ref(),
         );
-        insert(&mut map, "MinLength", self.min_length.map(Value::Int).as_ref());
-        insert(&mut map, "MaxLength", self.max_length.map(Value::Int).as_ref());
+        insert(
+            &mut map,
+            "MinLength",
+            self.min_length.map(Value::Int).as_ref(),
+        );
+        insert(
+            &mut map,
+            "MaxLength",
+            self.max_length.map(Value::Int).as_ref(),
+        );
         insert(&mut map, "MinValue", self.min_value.as_ref());
         insert(&mut map, "MaxValue", self.max_value.as_ref());
         if self.no_echo {
@@ -218,7 +229,11 @@ impl Resource {
         insert(&mut map, "CreationPolicy", self.creation_policy.as_ref());
         insert(&mut map, "UpdatePolicy", self.update_policy.as_ref());
         let policy = |p: Option<DeletionPolicy>| p.map(|p| Value::from(p.as_str()));
-        insert(&mut map, "DeletionPolicy", policy(self.deletion_policy).as_ref());
+        insert(
+            &mut map,
+            "DeletionPolicy",
+            policy(self.deletion_policy).as_ref(),
+        );
         insert(
             &mut map,
             "UpdateReplacePolicy",

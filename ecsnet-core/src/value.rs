@@ -100,6 +100,7 @@ impl Intrinsic {
     /// function's key in the long form.
     #[must_use]
     pub fn argument(&self) -> Value {
+        #[allow(clippy::ptr_arg, reason = "cloning the `Cow` keeps borrowed literals borrowed")]
         fn s(text: &Cow<'static, str>) -> Value {
             Value::String(text.clone())
         }
@@ -114,9 +115,9 @@ impl Intrinsic {
             Intrinsic::Join(delimiter, list) | Intrinsic::Split(delimiter, list) => {
                 Value::List(vec![s(delimiter), list.clone()])
             }
-            Intrinsic::Base64(value)
-            | Intrinsic::ImportValue(value)
-            | Intrinsic::GetAzs(value) => value.clone(),
+            Intrinsic::Base64(value) | Intrinsic::ImportValue(value) | Intrinsic::GetAzs(value) => {
+                value.clone()
+            }
             Intrinsic::Cidr(a, b, c) | Intrinsic::FindInMap(a, b, c) => {
                 Value::List(vec![a.clone(), b.clone(), c.clone()])
             }
@@ -154,7 +155,9 @@ impl Value {
 
     /// An object from key/value pairs, in the given order.
     #[must_use]
-    pub fn object<K: Into<Cow<'static, str>>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
+    pub fn object<K: Into<Cow<'static, str>>>(
+        entries: impl IntoIterator<Item = (K, Value)>,
+    ) -> Value {
         Value::Object(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 

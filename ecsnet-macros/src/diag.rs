@@ -49,18 +49,22 @@ impl Errors {
             .borrow_mut()
             .take()
             .expect("finish called twice");
-        errors.into_iter().reduce(|mut all, next| {
-            all.combine(next);
-            all
-        }).map_or(Ok(()), Err)
+        errors
+            .into_iter()
+            .reduce(|mut all, next| {
+                all.combine(next);
+                all
+            })
+            .map_or(Ok(()), Err)
     }
 }
 
 impl Drop for Errors {
     fn drop(&mut self) {
-        if !std::thread::panicking() && self.errors.borrow().is_some() {
-            panic!("Errors dropped without calling finish");
-        }
+        assert!(
+            !(!std::thread::panicking() && self.errors.borrow().is_some()),
+            "Errors dropped without calling finish"
+        );
     }
 }
 
@@ -80,7 +84,10 @@ pub fn range_error(start: Span, end: Span, message: impl Display) -> syn::Error 
 /// The closest candidate to `word` by edit distance, if it is close enough
 /// to be a plausible typo (a third of the word's length, at least 1; a
 /// difference of case alone always counts).
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -88,7 +95,8 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
             if candidate.eq_ignore_ascii_case(word) {
                 return Some((0, candidate));
             }
-            let distance = edit_distance(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
+            let distance =
+                edit_distance(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
             (distance <= limit).then_some((distance, candidate))
         })
         .min_by_key(|(distance, _)| *distance)

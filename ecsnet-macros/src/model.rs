@@ -198,7 +198,7 @@ pub struct Entry {
     pub value: Value,
 }
 
-/// An object key: a snake_case identifier (schema-typed objects) or a
+/// An object key: a `snake_case` identifier (schema-typed objects) or a
 /// string literal (free-form JSON keys, kept verbatim).
 pub struct Key {
     pub name: String,
@@ -337,9 +337,13 @@ impl Stack {
             match &declaration.kind {
                 DeclarationKind::Resource(resource) => {
                     resource.properties.walk(&mut visit_value);
-                    for object in [&resource.metadata, &resource.creation_policy, &resource.update_policy]
-                        .into_iter()
-                        .flatten()
+                    for object in [
+                        &resource.metadata,
+                        &resource.creation_policy,
+                        &resource.update_policy,
+                    ]
+                    .into_iter()
+                    .flatten()
                     {
                         object.walk(&mut visit_value);
                     }

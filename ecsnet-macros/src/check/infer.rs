@@ -84,12 +84,9 @@ pub fn produces(cx: &Context, value: &Value) -> Produces {
         ValueKind::Sub(_) => Produces::String,
         ValueKind::Call(call) => match call.function {
             Function::Join | Function::Base64 => Produces::String,
-            Function::Split
-            | Function::GetAzs
-            | Function::Cidr => Produces::List,
+            Function::Split | Function::GetAzs | Function::Cidr => Produces::List,
             _ => Produces::Unknown,
         },
         ValueKind::GetAtt(..) | ValueKind::Rust(_) => Produces::Unknown,
     }
 }
-

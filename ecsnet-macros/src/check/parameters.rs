@@ -60,28 +60,49 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
         }
     }
     for (option, value) in string_only.iter().chain(number_only.iter()) {
-        if let Some(value) = value {
-            if !matches!(value.kind, ValueKind::Int(_) | ValueKind::Float(_)) || (option.ends_with("length") && !matches!(value.kind, ValueKind::Int(n) if n >= 0)) {
-                let what = if option.ends_with("length") { "a non-negative integer" } else { "a number" };
-                errors.push_range(value.span, value.end, format!("`{option}` takes {what}"));
-            }
+        if let Some(value) = value
+            && (!matches!(value.kind, ValueKind::Int(_) | ValueKind::Float(_))
+                || (option.ends_with("length")
+                    && !matches!(value.kind, ValueKind::Int(n) if n >= 0)))
+        {
+            let what = if option.ends_with("length") {
+                "a non-negative integer"
+            } else {
+                "a number"
+            };
+            errors.push_range(value.span, value.end, format!("`{option}` takes {what}"));
         }
     }
     for (low, high, message) in [
-        (&parameter.min_length, &parameter.max_length, "`max_length` is smaller than `min_length`"),
-        (&parameter.min_value, &parameter.max_value, "`max_value` is smaller than `min_value`"),
+        (
+            &parameter.min_length,
+            &parameter.max_length,
+            "`max_length` is smaller than `min_length`",
+        ),
+        (
+            &parameter.min_value,
+            &parameter.max_value,
+            "`max_value` is smaller than `min_value`",
+        ),
     ] {
-        if let (Some(low), Some(high)) = (low, high) {
-            if number(low).zip(number(high)).is_some_and(|(l, h)| l > h) {
-                errors.push_range(high.span, high.end, message);
-            }
+        if let (Some(low), Some(high)) = (low, high)
+            && number(low).zip(number(high)).is_some_and(|(l, h)| l > h)
+        {
+            errors.push_range(high.span, high.end, message);
         }
     }
 
     let allowed: Vec<&Value> = match &parameter.allowed_values {
-        Some(Value { kind: ValueKind::List(items), .. }) => items.iter().collect(),
+        Some(Value {
+            kind: ValueKind::List(items),
+            ..
+        }) => items.iter().collect(),
         Some(value) => {
-            errors.push_range(value.span, value.end, "`allowed_values` takes a list: `allowed_values = [\"a\", \"b\"]`");
+            errors.push_range(
+                value.span,
+                value.end,
+                "`allowed_values` takes a list: `allowed_values = [\"a\", \"b\"]`",
+            );
             Vec::new()
         }
         None => Vec::new(),
@@ -96,13 +117,24 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
     let items: Vec<&Value> = match &default.kind {
         ValueKind::List(items) if shape.is_list => items.iter().collect(),
         ValueKind::List(_) => {
-            errors.push_range(default.span, default.end, format!("`{name}` is a `{ty}`, not a list; its default is one value"));
+            errors.push_range(
+                default.span,
+                default.end,
+                format!("`{name}` is a `{ty}`, not a list; its default is one value"),
+            );
             return;
         }
         ValueKind::Str(text) if shape.is_list && shape.is_number => {
             // `List<Number>` defaults are written "1,2,3".
-            if text.split(',').any(|item| item.trim().parse::<f64>().is_err()) {
-                errors.push_range(default.span, default.end, format!("`{name}` is a `{ty}`; its default lists numbers separated by commas"));
+            if text
+                .split(',')
+                .any(|item| item.trim().parse::<f64>().is_err())
+            {
+                errors.push_range(
+                    default.span,
+                    default.end,
+                    format!("`{name}` is a `{ty}`; its default lists numbers separated by commas"),
+                );
             }
             return;
         }
@@ -119,21 +151,33 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
     };
     if !allowed.is_empty() && !shape.is_list {
         let allowed_texts: Vec<String> = allowed.iter().filter_map(|v| text(v)).collect();
-        if let Some(default_text) = text(default) {
-            if !allowed_texts.contains(&default_text) {
-                errors.push_range(
-                    default.span,
-                    default.end,
-                    format!("default `{default_text}` of `{name}` is not among its `allowed_values`"),
-                );
-            }
+        if let Some(default_text) = text(default)
+            && !allowed_texts.contains(&default_text)
+        {
+            errors.push_range(
+                default.span,
+                default.end,
+                format!("default `{default_text}` of `{name}` is not among its `allowed_values`"),
+            );
         }
     }
     if let Some(n) = number(default) {
-        let below = parameter.min_value.as_ref().and_then(number).is_some_and(|min| n < min);
-        let above = parameter.max_value.as_ref().and_then(number).is_some_and(|max| n > max);
+        let below = parameter
+            .min_value
+            .as_ref()
+            .and_then(number)
+            .is_some_and(|min| n < min);
+        let above = parameter
+            .max_value
+            .as_ref()
+            .and_then(number)
+            .is_some_and(|max| n > max);
         if below || above {
-            errors.push_range(default.span, default.end, format!("default of `{name}` is outside `min_value`..`max_value`"));
+            errors.push_range(
+                default.span,
+                default.end,
+                format!("default of `{name}` is outside `min_value`..`max_value`"),
+            );
         }
     }
     if let ValueKind::Str(s) = &default.kind {
@@ -141,12 +185,23 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
         let short = matches!(parameter.min_length.as_ref().map(|v| &v.kind), Some(ValueKind::Int(min)) if length < *min);
         let long = matches!(parameter.max_length.as_ref().map(|v| &v.kind), Some(ValueKind::Int(max)) if length > *max);
         if short || long {
-            errors.push_range(default.span, default.end, format!("default of `{name}` is outside `min_length`..`max_length`"));
+            errors.push_range(
+                default.span,
+                default.end,
+                format!("default of `{name}` is outside `min_length`..`max_length`"),
+            );
         }
     }
 }
 
-fn check_scalar(cx: &Context, name: &syn::Ident, ty: &str, is_number: bool, value: &Value, option: &str) {
+fn check_scalar(
+    cx: &Context,
+    name: &syn::Ident,
+    ty: &str,
+    is_number: bool,
+    value: &Value,
+    option: &str,
+) {
     let ok = match &value.kind {
         ValueKind::Int(_) | ValueKind::Float(_) => true,
         ValueKind::Str(text) => !is_number || text.parse::<f64>().is_ok(),
@@ -164,7 +219,10 @@ fn check_scalar(cx: &Context, name: &syn::Ident, ty: &str, is_number: bool, valu
 
 fn number(value: &Value) -> Option<f64> {
     match &value.kind {
-        #[allow(clippy::cast_precision_loss, reason = "bounds of parameters are small numbers")]
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "bounds of parameters are small numbers"
+        )]
         ValueKind::Int(n) => Some(*n as f64),
         ValueKind::Float(n) => Some(*n),
         ValueKind::Str(text) => text.parse().ok(),

@@ -3,6 +3,7 @@
 //! the kind of resource a reference must point at.
 
 use proc_macro2::Span;
+use std::fmt::Write as _;
 
 use super::infer::{Produces, produces};
 use super::{Context, Symbol};
@@ -34,7 +35,8 @@ pub fn check_resource_types(cx: &Context) {
                 "unknown resource type `{name}`; resource types are written `AWS::Service::Type`, or `Custom::Name` for custom resources"
             ),
         };
-        cx.errors.push_range(resource.type_span, resource.type_end, message);
+        cx.errors
+            .push_range(resource.type_span, resource.type_end, message);
     }
 }
 
@@ -102,8 +104,18 @@ pub fn check_resource_attributes(cx: &Context) {
             continue;
         };
         let policies = [
-            (&resource.creation_policy, &schema::CREATION_POLICY, CREATION_POLICY_TYPES, "creation_policy"),
-            (&resource.update_policy, &schema::UPDATE_POLICY, UPDATE_POLICY_TYPES, "update_policy"),
+            (
+                &resource.creation_policy,
+                &schema::CREATION_POLICY,
+                CREATION_POLICY_TYPES,
+                "creation_policy",
+            ),
+            (
+                &resource.update_policy,
+                &schema::UPDATE_POLICY,
+                UPDATE_POLICY_TYPES,
+                "update_policy",
+            ),
         ];
         for (object, shape, types, attribute) in policies {
             let Some(object) = object else {
@@ -153,7 +165,13 @@ struct Checker<'a, 'b> {
 }
 
 impl Checker<'_, '_> {
-    fn check_object(&self, object: &Object, properties: &[Property], owner: &Owner, name_span: (Span, Span)) {
+    fn check_object(
+        &self,
+        object: &Object,
+        properties: &[Property],
+        owner: &Owner,
+        name_span: (Span, Span),
+    ) {
         let errors = self.cx.errors;
         let mut seen: Vec<&str> = Vec::new();
         for entry in &object.entries {
@@ -165,14 +183,21 @@ impl Checker<'_, '_> {
             seen.push(&key.name);
             let property = properties.iter().find(|p| p.ident == key.name);
             match property {
-                Some(property) if !key.quoted => self.check_value(&entry.value, &property.shape, property),
+                Some(property) if !key.quoted => {
+                    self.check_value(&entry.value, &property.shape, property)
+                }
                 Some(_) if owner.custom => {}
                 Some(property) => errors.push_spanned(
                     key.span,
-                    format!("property names are written as identifiers, not strings: `{}`", property.ident),
+                    format!(
+                        "property names are written as identifiers, not strings: `{}`",
+                        property.ident
+                    ),
                 ),
                 None if owner.custom => {}
-                None => errors.push_spanned(key.span, unknown_property(&key.name, properties, owner)),
+                None => {
+                    errors.push_spanned(key.span, unknown_property(&key.name, properties, owner))
+                }
             }
         }
         let missing: Vec<&str> = properties
@@ -181,7 +206,11 @@ impl Checker<'_, '_> {
             .map(|p| p.ident)
             .collect();
         if !missing.is_empty() {
-            let plural = if missing.len() == 1 { "property" } else { "properties" };
+            let plural = if missing.len() == 1 {
+                "property"
+            } else {
+                "properties"
+            };
             errors.push_range(
                 name_span.0,
                 name_span.1,
@@ -216,7 +245,11 @@ impl Checker<'_, '_> {
             Shape::String { allowed } => match &value.kind {
                 ValueKind::Str(text) => {
                     if !allowed.is_empty() && !allowed.contains(&text.as_str()) {
-                        errors.push_range(value.span, value.end, invalid_enum(text, property, allowed));
+                        errors.push_range(
+                            value.span,
+                            value.end,
+                            invalid_enum(text, property, allowed),
+                        );
                     }
                 }
                 _ if produces.is_scalar_string() => {}
@@ -227,10 +260,19 @@ impl Checker<'_, '_> {
                     mismatch("a timestamp string");
                 }
             }
-            Shape::Integer { allowed, .. } if !allowed.is_empty() && matches!(value.kind, ValueKind::Int(n) if !allowed.contains(&n)) => {
-                let ValueKind::Int(n) = value.kind else { unreachable!("matched above") };
+            Shape::Integer { allowed, .. }
+                if !allowed.is_empty()
+                    && matches!(value.kind, ValueKind::Int(n) if !allowed.contains(&n)) =>
+            {
+                let ValueKind::Int(n) = value.kind else {
+                    unreachable!("matched above")
+                };
                 let texts: Vec<String> = allowed.iter().map(ToString::to_string).collect();
-                let closest = allowed.iter().min_by_key(|a| a.abs_diff(n)).copied().unwrap_or_default();
+                let closest = allowed
+                    .iter()
+                    .min_by_key(|a| a.abs_diff(n))
+                    .copied()
+                    .unwrap_or_default();
                 errors.push_range(
                     value.span,
                     value.end,
@@ -241,7 +283,9 @@ impl Checker<'_, '_> {
                     ),
                 );
             }
-            Shape::Integer { minimum, maximum, .. } => match &value.kind {
+            Shape::Integer {
+                minimum, maximum, ..
+            } => match &value.kind {
                 ValueKind::Int(n) => {
                     let below = minimum.is_some_and(|min| *n < min);
                     let above = maximum.is_some_and(|max| *n > max);
@@ -258,7 +302,8 @@ impl Checker<'_, '_> {
                     }
                 }
                 _ if produces == Produces::String && !matches!(value.kind, ValueKind::Str(_)) => {}
-                _ if produces == Produces::Number && !matches!(value.kind, ValueKind::Float(_)) => {}
+                _ if produces == Produces::Number && !matches!(value.kind, ValueKind::Float(_)) => {
+                }
                 _ => mismatch("an integer"),
             },
             Shape::Number => match produces {
@@ -304,7 +349,10 @@ impl Checker<'_, '_> {
                 _ => mismatch(&format!("an object (`{}`)", nested.name)),
             },
             Shape::Union(shapes) => {
-                let fits = shapes.iter().find(|s| produces.fits(s)).or_else(|| shapes.first());
+                let fits = shapes
+                    .iter()
+                    .find(|s| produces.fits(s))
+                    .or_else(|| shapes.first());
                 if let Some(shape) = fits {
                     self.check_value(value, shape, property);
                 }
@@ -323,7 +371,8 @@ impl Checker<'_, '_> {
     fn check_kind(&self, value: &Value, property: &Property) {
         let expects_list = matches!(property.shape, Shape::List(_));
         let check_one = |value: &Value, list_parameter_allowed: bool| {
-            let Some((type_name, found)) = self.reference_kind(value, list_parameter_allowed) else {
+            let Some((type_name, found)) = self.reference_kind(value, list_parameter_allowed)
+            else {
                 return;
             };
             if property.refers_to.iter().any(|r| r.type_name == type_name) {
@@ -355,7 +404,11 @@ impl Checker<'_, '_> {
     /// The resource type a value identifies, with a description for
     /// messages: a `Ref` to a resource, a parameter of an AWS-specific type,
     /// `sub!("${Name}")`, or an element selected from a list parameter.
-    fn reference_kind(&self, value: &Value, list_parameter_allowed: bool) -> Option<(&'static str, String)> {
+    fn reference_kind(
+        &self,
+        value: &Value,
+        list_parameter_allowed: bool,
+    ) -> Option<(&'static str, String)> {
         let named = |name: &str| -> Option<(&'static str, String)> {
             match self.cx.symbols.get(name)? {
                 Symbol::Resource(_, resource) if !resource.is_custom => {
@@ -368,7 +421,10 @@ impl Checker<'_, '_> {
                         return None;
                     }
                     let (type_name, _) = shape.identifies?;
-                    Some((type_name, format!("`{name}`, a `{}` parameter", parameter.ty.name)))
+                    Some((
+                        type_name,
+                        format!("`{name}`, a `{}` parameter", parameter.ty.name),
+                    ))
                 }
                 _ => None,
             }
@@ -388,11 +444,18 @@ impl Checker<'_, '_> {
                 let ValueKind::Ref(name) = &list.kind else {
                     return None;
                 };
-                let Some(Symbol::Parameter(_, parameter)) = self.cx.symbols.get(&name.to_string()) else {
+                let Some(Symbol::Parameter(_, parameter)) = self.cx.symbols.get(&name.to_string())
+                else {
                     return None;
                 };
                 let (type_name, _) = parameter.shape().identifies?;
-                Some((type_name, format!("an element of `{name}`, a `{}` parameter", parameter.ty.name)))
+                Some((
+                    type_name,
+                    format!(
+                        "an element of `{name}`, a `{}` parameter",
+                        parameter.ty.name
+                    ),
+                ))
             }
             _ => None,
         }
@@ -416,7 +479,9 @@ fn fix(value: &Value, shape: &Shape) -> String {
         }
         (ValueKind::Ref(name), Shape::List(_)) => format!("; write `[{name}]` for a list of one"),
         (ValueKind::Ref(name), Shape::String { .. }) => {
-            format!("; pick one element with `select(0, {name})`, or join them with `join(\",\", {name})`")
+            format!(
+                "; pick one element with `select(0, {name})`, or join them with `join(\",\", {name})`"
+            )
         }
         _ => String::new(),
     }
@@ -425,13 +490,13 @@ fn fix(value: &Value, shape: &Shape) -> String {
 fn invalid_enum(text: &str, property: &Property, allowed: &[&str]) -> String {
     let mut message = format!("`{text}` is not a valid `{}`", property.ident);
     if let Some(close) = did_you_mean(text, allowed.iter().copied()) {
-        message.push_str(&format!("; did you mean `{close}`?"));
+        let _ = write!(message, "; did you mean `{close}`?");
     } else if allowed.len() <= 12 {
         let mut list = list_in_backticks(allowed);
         if let Some(last) = list.rfind(" and ") {
             list.replace_range(last..last + 5, " or ");
         }
-        message.push_str(&format!("; expected {list}"));
+        let _ = write!(message, "; expected {list}");
     }
     message
 }
@@ -448,13 +513,13 @@ fn range_text(minimum: Option<i64>, maximum: Option<i64>) -> String {
 fn unknown_property(key: &str, properties: &[Property], owner: &Owner) -> String {
     // A read-only property is one of the type's attributes: CloudFormation
     // sets it, and the stack reads it with `Name.Attribute`.
-    if let Some((schema, logical_id)) = owner.resource {
-        if let Some(attribute) = schema.attributes.iter().find(|a| a.ident == key) {
-            return format!(
-                "`{key}` is read-only: CloudFormation sets `{}` of `{}`; read it as `{logical_id}.{}`",
-                attribute.name, schema.name, attribute.name
-            );
-        }
+    if let Some((schema, logical_id)) = owner.resource
+        && let Some(attribute) = schema.attributes.iter().find(|a| a.ident == key)
+    {
+        return format!(
+            "`{key}` is read-only: CloudFormation sets `{}` of `{}`; read it as `{logical_id}.{}`",
+            attribute.name, schema.name, attribute.name
+        );
     }
     if let Some(property) = properties.iter().find(|p| p.name == key) {
         return format!(
@@ -465,12 +530,12 @@ fn unknown_property(key: &str, properties: &[Property], owner: &Owner) -> String
     let mut message = format!("unknown property `{key}` of `{}`", owner.name);
     let idents = properties.iter().map(|p| p.ident);
     if let Some(close) = did_you_mean(key, idents) {
-        message.push_str(&format!("; did you mean `{close}`?"));
+        let _ = write!(message, "; did you mean `{close}`?");
     } else if properties.len() <= 8 {
         let all: Vec<&str> = properties.iter().map(|p| p.ident).collect();
-        message.push_str(&format!("; expected one of {}", list_in_backticks(&all)));
+        let _ = write!(message, "; expected one of {}", list_in_backticks(&all));
     } else if !owner.docs_url.is_empty() {
-        message.push_str(&format!("; see {}", owner.docs_url));
+        let _ = write!(message, "; see {}", owner.docs_url);
     }
     message
 }

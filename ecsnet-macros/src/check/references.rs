@@ -2,6 +2,7 @@
 //! `DependsOn` names something that exists and can be referenced that way.
 
 use proc_macro2::Span;
+use std::fmt::Write as _;
 use syn::Ident;
 
 use super::{Context, Symbol};
@@ -17,15 +18,23 @@ use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, ValueKind};
 // the function's variable map, and `${!…}` is a literal
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
 pub fn check_references(cx: &Context) {
-    cx.stack.walk_values(&mut |declaration, value| match &value.kind {
-        ValueKind::Ref(name) => check_ref(cx, declaration, name, name.span()),
-        ValueKind::GetAtt(resource, attribute) => {
-            let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
-            check_get_att(cx, declaration, resource, &attribute.join("."), value.span, value.end);
-        }
-        ValueKind::Sub(sub) => check_sub(cx, declaration, sub),
-        _ => {}
-    });
+    cx.stack
+        .walk_values(&mut |declaration, value| match &value.kind {
+            ValueKind::Ref(name) => check_ref(cx, declaration, name, name.span()),
+            ValueKind::GetAtt(resource, attribute) => {
+                let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
+                check_get_att(
+                    cx,
+                    declaration,
+                    resource,
+                    &attribute.join("."),
+                    value.span,
+                    value.end,
+                );
+            }
+            ValueKind::Sub(sub) => check_sub(cx, declaration, sub),
+            _ => {}
+        });
 }
 
 fn check_ref(cx: &Context, from: &Declaration, name: &Ident, span: Span) {
@@ -47,11 +56,18 @@ fn check_ref(cx: &Context, from: &Declaration, name: &Ident, span: Span) {
     }
 }
 
-fn check_get_att(cx: &Context, from: &Declaration, resource: &Ident, attribute: &str, start: Span, end: Span) {
+fn check_get_att(
+    cx: &Context,
+    from: &Declaration,
+    resource: &Ident,
+    attribute: &str,
+    start: Span,
+    end: Span,
+) {
     let name = resource.to_string();
     match cx.symbols.get(&name) {
         Some(Symbol::Resource(declaration, target)) => {
-            if &declaration.ident == &from.ident {
+            if declaration.ident == from.ident {
                 cx.errors.push_range(
                     start,
                     end,
@@ -79,7 +95,12 @@ fn check_get_att(cx: &Context, from: &Declaration, resource: &Ident, attribute: 
 
 /// The message for an attribute the resource's type does not have, if so.
 /// `context` is inserted before the suggestion, e.g. `` in `${X.Y}` ``.
-fn unknown_attribute(name: &str, target: &crate::model::Resource, attribute: &str, context: &str) -> Option<String> {
+fn unknown_attribute(
+    name: &str,
+    target: &crate::model::Resource,
+    attribute: &str,
+    context: &str,
+) -> Option<String> {
     if target.is_custom {
         // "Custom resources can return any attribute" — the provider decides.
         return None;
@@ -92,21 +113,29 @@ fn unknown_attribute(name: &str, target: &crate::model::Resource, attribute: &st
     let mut message = format!("no attribute `{attribute}` on `{name}` (`{type_name}`){context}");
     let names = schema.attributes.iter().map(|a| a.name);
     if let Some(close) = did_you_mean(attribute, names) {
-        message.push_str(&format!("; did you mean `{name}.{close}`?"));
+        let _ = write!(message, "; did you mean `{name}.{close}`?");
     } else if schema.attributes.is_empty() {
-        message.push_str(&format!("; `{type_name}` has no attributes, use `{name}` for its `Ref`"));
+        let _ = write!(
+            message,
+            "; `{type_name}` has no attributes, use `{name}` for its `Ref`"
+        );
     } else {
         let all: Vec<&str> = schema.attributes.iter().map(|a| a.name).collect();
-        message.push_str(&format!(
+        let _ = write!(
+            message,
             "; its attributes are {}",
             crate::diag::list_in_backticks(&all)
-        ));
+        );
     }
     Some(message)
 }
 
 fn not_found(cx: &Context, name: &str, resources_only: bool) -> String {
-    let what = if resources_only { "resource" } else { "parameter or resource" };
+    let what = if resources_only {
+        "resource"
+    } else {
+        "parameter or resource"
+    };
     let mut message = format!("cannot find {what} `{name}` in this stack");
     let suggestion = if resources_only {
         did_you_mean(name, cx.symbols.resource_names())
@@ -114,7 +143,7 @@ fn not_found(cx: &Context, name: &str, resources_only: bool) -> String {
         did_you_mean(name, cx.symbols.referable_names())
     };
     if let Some(close) = suggestion {
-        message.push_str(&format!("; did you mean `{close}`?"));
+        let _ = write!(message, "; did you mean `{close}`?");
     }
     message
 }
@@ -134,7 +163,7 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
             if !PSEUDO_PARAMETERS.contains(&text) {
                 let mut message = format!("unknown pseudo parameter `${{{text}}}` in `sub!`");
                 if let Some(close) = did_you_mean(text, PSEUDO_PARAMETERS.iter().copied()) {
-                    message.push_str(&format!("; did you mean `${{{close}}}`?"));
+                    let _ = write!(message, "; did you mean `${{{close}}}`?");
                 }
                 cx.errors.push_spanned(span, message);
             }
@@ -191,9 +220,9 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
                     did_you_mean(name, cx.symbols.referable_names())
                 };
                 if let Some(close) = suggestion {
-                    message.push_str(&format!("; did you mean `{close}`?"));
+                    let _ = write!(message, "; did you mean `{close}`?");
                 } else {
-                    message.push_str(&format!("; write `${{!{text}}}` for the literal text"));
+                    let _ = write!(message, "; write `${{!{text}}}` for the literal text");
                 }
                 cx.errors.push_spanned(span, message);
             }
@@ -212,15 +241,17 @@ pub fn check_depends_on(cx: &Context) {
         let mut seen: Vec<&Ident> = Vec::new();
         for name in &resource.depends_on {
             if seen.contains(&name) {
-                cx.errors.push_spanned(name.span(), format!("`{name}` is listed twice in `depends_on`"));
+                cx.errors.push_spanned(
+                    name.span(),
+                    format!("`{name}` is listed twice in `depends_on`"),
+                );
                 continue;
             }
             seen.push(name);
             match cx.symbols.get(&name.to_string()) {
-                Some(Symbol::Resource(..)) if name == &declaration.ident => cx.errors.push_spanned(
-                    name.span(),
-                    format!("`{name}` cannot depend on itself"),
-                ),
+                Some(Symbol::Resource(..)) if name == &declaration.ident => cx
+                    .errors
+                    .push_spanned(name.span(), format!("`{name}` cannot depend on itself")),
                 Some(Symbol::Resource(..) | Symbol::Broken) => {}
                 Some(Symbol::Parameter(..)) => cx.errors.push_spanned(
                     name.span(),
@@ -230,7 +261,9 @@ pub fn check_depends_on(cx: &Context) {
                     name.span(),
                     format!("`{name}` is an output; `depends_on` names resources only"),
                 ),
-                None => cx.errors.push_spanned(name.span(), not_found(cx, &name.to_string(), true)),
+                None => cx
+                    .errors
+                    .push_spanned(name.span(), not_found(cx, &name.to_string(), true)),
             }
         }
     }

@@ -34,7 +34,9 @@ impl<'a> Symbols<'a> {
                 DeclarationKind::Resource(r) => Symbol::Resource(declaration, r),
                 DeclarationKind::Output(_) => Symbol::Output(declaration),
             };
-            by_name.entry(declaration.ident.to_string()).or_insert(symbol);
+            by_name
+                .entry(declaration.ident.to_string())
+                .or_insert(symbol);
         }
         Symbols { by_name }
     }

@@ -46,7 +46,10 @@ fn expand(parsed: Parsed) -> TokenStream {
     } = parsed;
     // A second declaration of a logical id was reported; dropping its struct
     // keeps rustc from adding E0428 "defined multiple times" on top.
-    let (_, items) = module.content.as_mut().expect("parse checked the module is inline");
+    let (_, items) = module
+        .content
+        .as_mut()
+        .expect("parse checked the module is inline");
     let mut seen = Vec::new();
     items.retain(|item| match item {
         Item::Struct(s) if stack.declarations.iter().any(|d| d.ident == s.ident) => {

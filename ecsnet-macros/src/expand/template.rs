@@ -4,7 +4,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::values::{self, Keys};
-use crate::model::{Declaration, DeclarationKind, Output, Parameter, Resource, Stack, Value, ValueKind};
+use crate::model::{
+    Declaration, DeclarationKind, Output, Parameter, Resource, Stack, Value, ValueKind,
+};
 use crate::schema;
 
 /// `pub fn template() -> Template { … }`, declarations in source order.
@@ -52,9 +54,10 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
 }
 
 fn some_str(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(text) => quote!(::core::option::Option::Some(__ecsnet::Cow::Borrowed(#text))),
-        None => quote!(::core::option::Option::None),
+    if let Some(text) = text {
+        quote!(::core::option::Option::Some(__ecsnet::Cow::Borrowed(#text)))
+    } else {
+        quote!(::core::option::Option::None)
     }
 }
 
@@ -81,19 +84,24 @@ fn parameter_expr(declaration: &Declaration, parameter: &Parameter) -> TokenStre
             .or_else(|| declaration.docs.clone())
             .as_deref(),
     );
-    let default = match &parameter.default {
-        Some(value) => {
-            let text = setting_text(value);
-            quote!(::core::option::Option::Some(__ecsnet::s(#text)))
-        }
-        None => quote!(::core::option::Option::None),
+    let default = if let Some(value) = &parameter.default {
+        let text = setting_text(value);
+        quote!(::core::option::Option::Some(__ecsnet::s(#text)))
+    } else {
+        quote!(::core::option::Option::None)
     };
     let allowed: Vec<String> = match parameter.allowed_values.as_ref().map(|v| &v.kind) {
         Some(ValueKind::List(items)) => items.iter().map(setting_text).collect(),
         Some(_) => parameter.allowed_values.iter().map(setting_text).collect(),
         None => Vec::new(),
     };
-    let pattern = some_str(parameter.allowed_pattern.as_ref().map(syn::LitStr::value).as_deref());
+    let pattern = some_str(
+        parameter
+            .allowed_pattern
+            .as_ref()
+            .map(syn::LitStr::value)
+            .as_deref(),
+    );
     let constraint = some_str(
         parameter
             .constraint_description
@@ -101,13 +109,18 @@ fn parameter_expr(declaration: &Declaration, parameter: &Parameter) -> TokenStre
             .map(syn::LitStr::value)
             .as_deref(),
     );
-    let int = |value: &Option<Value>| match value.as_ref().map(|v| &v.kind) {
-        Some(ValueKind::Int(n)) => quote!(::core::option::Option::Some(#n)),
-        _ => quote!(::core::option::Option::None),
+    let int = |value: &Option<Value>| {
+        if let Some(ValueKind::Int(n)) = value.as_ref().map(|v| &v.kind) {
+            quote!(::core::option::Option::Some(#n))
+        } else {
+            quote!(::core::option::Option::None)
+        }
     };
     let number = |value: &Option<Value>| match value.as_ref().map(|v| &v.kind) {
         Some(ValueKind::Int(n)) => quote!(::core::option::Option::Some(__ecsnet::Value::Int(#n))),
-        Some(ValueKind::Float(n)) => quote!(::core::option::Option::Some(__ecsnet::Value::Float(#n))),
+        Some(ValueKind::Float(n)) => {
+            quote!(::core::option::Option::Some(__ecsnet::Value::Float(#n)))
+        }
         _ => quote!(::core::option::Option::None),
     };
     let (min_length, max_length) = (int(&parameter.min_length), int(&parameter.max_length));
@@ -147,8 +160,16 @@ fn resource_expr(resource: &Resource) -> TokenStream {
         settings.extend(quote!(__ecsnet_resource.metadata = #metadata;));
     }
     for (object, slot, shape) in [
-        (&resource.creation_policy, quote!(creation_policy), &schema::CREATION_POLICY),
-        (&resource.update_policy, quote!(update_policy), &schema::UPDATE_POLICY),
+        (
+            &resource.creation_policy,
+            quote!(creation_policy),
+            &schema::CREATION_POLICY,
+        ),
+        (
+            &resource.update_policy,
+            quote!(update_policy),
+            &schema::UPDATE_POLICY,
+        ),
     ] {
         if let Some(object) = object {
             let map = values::map(object, Keys::Schema(shape.properties));
@@ -159,7 +180,10 @@ fn resource_expr(resource: &Resource) -> TokenStream {
     }
     for (policy, slot) in [
         (&resource.deletion_policy, quote!(deletion_policy)),
-        (&resource.update_replace_policy, quote!(update_replace_policy)),
+        (
+            &resource.update_replace_policy,
+            quote!(update_replace_policy),
+        ),
     ] {
         if let Some(policy) = policy {
             settings.extend(quote!(
@@ -185,12 +209,11 @@ fn output_expr(declaration: &Declaration, output: &Output) -> TokenStream {
             .or_else(|| declaration.docs.clone())
             .as_deref(),
     );
-    let export = match &output.export {
-        Some(name) => {
-            let name = values::value(name, Keys::Verbatim);
-            quote!(::core::option::Option::Some(#name))
-        }
-        None => quote!(::core::option::Option::None),
+    let export = if let Some(name) = &output.export {
+        let name = values::value(name, Keys::Verbatim);
+        quote!(::core::option::Option::Some(#name))
+    } else {
+        quote!(::core::option::Option::None)
     };
     quote! {
         __ecsnet::Output {

@@ -1,6 +1,6 @@
 //! Values to Rust expressions that build `ecsnet_core::Value`s.
 //!
-//! Keys of schema-typed objects are translated from the snake_case the
+//! Keys of schema-typed objects are translated from the `snake_case` the
 //! user wrote to the schema's name (`db_instance_class` → `DBInstanceClass`)
 //! by walking the schema alongside the value; free-form JSON keeps its keys
 //! verbatim.
@@ -28,7 +28,9 @@ impl Keys {
             Shape::List(item) | Shape::Map(item) => Keys::for_shape(item, value),
             Shape::Union(shapes) => shapes
                 .iter()
-                .find(|s| matches!(s, Shape::Struct(_)) && matches!(value.kind, ValueKind::Object(_)))
+                .find(|s| {
+                    matches!(s, Shape::Struct(_)) && matches!(value.kind, ValueKind::Object(_))
+                })
                 .map_or(Keys::Verbatim, |s| Keys::for_shape(s, value)),
             _ => Keys::Verbatim,
         }
@@ -39,7 +41,10 @@ impl Keys {
 pub fn map(object: &Object, keys: Keys) -> TokenStream {
     let entries = object.entries.iter().map(|entry| {
         let (name, inner) = match keys {
-            Keys::Schema(properties) => match properties.iter().find(|p| p.ident == entry.key.name && !entry.key.quoted) {
+            Keys::Schema(properties) => match properties
+                .iter()
+                .find(|p| p.ident == entry.key.name && !entry.key.quoted)
+            {
                 Some(property) => (property.name.to_owned(), Some(&property.shape)),
                 None => (entry.key.name.clone(), None),
             },
@@ -102,7 +107,10 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
                 Some(ValueKind::Str(text)) => text.clone(),
                 _ => String::new(),
             };
-            let operand = call.args.get(1).map_or_else(|| quote!(__ecsnet::Value::Null), |a| value(a, Keys::Verbatim));
+            let operand = call.args.get(1).map_or_else(
+                || quote!(__ecsnet::Value::Null),
+                |a| value(a, Keys::Verbatim),
+            );
             if call.function == Function::Join {
                 quote!(__ecsnet::join(#delimiter, #operand))
             } else {
@@ -110,7 +118,8 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
             }
         }
         ValueKind::Call(call) => {
-            let args: Vec<TokenStream> = call.args.iter().map(|a| value(a, Keys::Verbatim)).collect();
+            let args: Vec<TokenStream> =
+                call.args.iter().map(|a| value(a, Keys::Verbatim)).collect();
             let function = match call.function {
                 Function::Select => quote!(select),
                 Function::Join | Function::Split => unreachable!("handled above"),

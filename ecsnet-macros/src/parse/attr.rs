@@ -3,6 +3,7 @@
 //! (`#[depends_on(…)]`, `#[metadata { … }]`, …).
 
 use proc_macro2::{Span, TokenStream};
+use std::fmt::Write as _;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
@@ -47,9 +48,9 @@ fn unknown_option(path: &syn::Path, known: &[&str], attribute: &str) -> syn::Err
         .map_or_else(|| quote::quote!(#path).to_string(), ToString::to_string);
     let mut message = format!("unknown option `{name}` of `{attribute}`");
     if let Some(close) = did_you_mean(&name, known.iter().copied()) {
-        message.push_str(&format!("; did you mean `{close}`?"));
+        let _ = write!(message, "; did you mean `{close}`?");
     } else {
-        message.push_str(&format!("; expected one of {}", list_in_backticks(known)));
+        let _ = write!(message, "; expected one of {}", list_in_backticks(known));
     }
     syn::Error::new(path.span(), message)
 }
@@ -84,10 +85,17 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
         let name = Ident::parse_any(input)?;
         let key = name.to_string();
         if !kw::PARAMETER_OPTIONS.contains(&key.as_str()) {
-            return Err(unknown_option(&name.into(), kw::PARAMETER_OPTIONS, "#[parameter]"));
+            return Err(unknown_option(
+                &name.into(),
+                kw::PARAMETER_OPTIONS,
+                "#[parameter]",
+            ));
         }
         if seen.contains(&key) {
-            return Err(syn::Error::new(name.span(), format!("duplicate option `{key}`")));
+            return Err(syn::Error::new(
+                name.span(),
+                format!("duplicate option `{key}`"),
+            ));
         }
         seen.push(key.clone());
         if key == "no_echo" {
@@ -125,7 +133,9 @@ fn parse_literal(input: ParseStream) -> syn::Result<Value> {
     let value = parse_value(input)?;
     fn check(value: &Value) -> syn::Result<()> {
         match &value.kind {
-            ValueKind::Str(_) | ValueKind::Int(_) | ValueKind::Float(_) | ValueKind::Bool(_) => Ok(()),
+            ValueKind::Str(_) | ValueKind::Int(_) | ValueKind::Float(_) | ValueKind::Bool(_) => {
+                Ok(())
+            }
             ValueKind::List(items) => items.iter().try_for_each(check),
             _ => Err(range_error(
                 value.span,
@@ -145,13 +155,16 @@ fn parse_parameter_type(input: ParseStream) -> syn::Result<ParameterType> {
     let ty: syn::Type = input.parse()?;
     let span = ty.span();
     let name = type_name(&ty).ok_or_else(|| {
-        syn::Error::new_spanned(&ty, "expected a CloudFormation parameter type such as `String` or `AWS::EC2::VPC::Id`")
+        syn::Error::new_spanned(
+            &ty,
+            "expected a CloudFormation parameter type such as `String` or `AWS::EC2::VPC::Id`",
+        )
     })?;
     if parameter_types::shape(&name).is_none() {
         let all = parameter_types::all();
         let mut message = format!("unknown parameter type `{name}`");
         if let Some(close) = did_you_mean(&name, all.iter().map(String::as_str)) {
-            message.push_str(&format!("; did you mean `{close}`?"));
+            let _ = write!(message, "; did you mean `{close}`?");
         } else {
             message.push_str(
                 "; see the supported types at \
@@ -180,7 +193,8 @@ fn type_name(ty: &syn::Type) -> Option<String> {
         match &segment.arguments {
             syn::PathArguments::None => {}
             syn::PathArguments::AngleBracketed(args) => {
-                let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..] else {
+                let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..]
+                else {
                     return None;
                 };
                 name.push('<');
@@ -223,7 +237,9 @@ pub fn parse_resource(input: ParseStream) -> syn::Result<ResourceArgs> {
             return Err(range_error(
                 type_span,
                 type_end,
-                format!("expected the properties of `{type_name}` in braces: `{type_name} {{ … }}`; write `{{}}` for none"),
+                format!(
+                    "expected the properties of `{type_name}` in braces: `{type_name} {{ … }}`; write `{{}}` for none"
+                ),
             ));
         }
         return Err(input.error(format!(
@@ -248,9 +264,8 @@ pub fn parse_resource(input: ParseStream) -> syn::Result<ResourceArgs> {
 /// `#[output(value, description = "…", export = …)]`.
 pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
     if input.is_empty() {
-        return Err(input.error(
-            "expected the output's value: `#[output(ApplicationLoadBalancer.DNSName)]`",
-        ));
+        return Err(input
+            .error("expected the output's value: `#[output(ApplicationLoadBalancer.DNSName)]`"));
     }
     let value = parse_value(input)?;
     let mut output = Output {
@@ -267,10 +282,17 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
         let name = Ident::parse_any(input)?;
         let key = name.to_string();
         if !kw::OUTPUT_OPTIONS.contains(&key.as_str()) {
-            return Err(unknown_option(&name.into(), kw::OUTPUT_OPTIONS, "#[output]"));
+            return Err(unknown_option(
+                &name.into(),
+                kw::OUTPUT_OPTIONS,
+                "#[output]",
+            ));
         }
         if seen.contains(&key) {
-            return Err(syn::Error::new(name.span(), format!("duplicate option `{key}`")));
+            return Err(syn::Error::new(
+                name.span(),
+                format!("duplicate option `{key}`"),
+            ));
         }
         seen.push(key.clone());
         input.parse::<Token![=]>()?;
@@ -287,7 +309,9 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
 pub fn parse_depends_on(input: ParseStream) -> syn::Result<Vec<Ident>> {
     let names = input.parse_terminated(Ident::parse_any, Token![,])?;
     if names.is_empty() {
-        return Err(input.error("expected the names of resources: `#[depends_on(ApplicationLogGroup)]`"));
+        return Err(
+            input.error("expected the names of resources: `#[depends_on(ApplicationLogGroup)]`")
+        );
     }
     Ok(names.into_iter().collect())
 }
@@ -306,10 +330,16 @@ pub fn parse_policy(input: ParseStream) -> syn::Result<Ident> {
     let policy: Ident = input.parse()?;
     if !kw::DELETION_POLICIES.contains(&policy.to_string().as_str()) {
         let mut message = format!("unknown policy `{policy}`");
-        if let Some(close) = did_you_mean(&policy.to_string(), kw::DELETION_POLICIES.iter().copied()) {
-            message.push_str(&format!("; did you mean `{close}`?"));
+        if let Some(close) =
+            did_you_mean(&policy.to_string(), kw::DELETION_POLICIES.iter().copied())
+        {
+            let _ = write!(message, "; did you mean `{close}`?");
         } else {
-            message.push_str(&format!("; expected one of {}", list_in_backticks(kw::DELETION_POLICIES)));
+            let _ = write!(
+                message,
+                "; expected one of {}",
+                list_in_backticks(kw::DELETION_POLICIES)
+            );
         }
         return Err(syn::Error::new(policy.span(), message));
     }

@@ -46,9 +46,9 @@ pub fn parse(args: TokenStream, item: TokenStream, errors: &Errors) -> syn::Resu
             }
         }
     };
-    let description = options.description.or_else(|| {
-        docs(&module.attrs).map(|text| LitStr::new(&text, module.ident.span()))
-    });
+    let description = options
+        .description
+        .or_else(|| docs(&module.attrs).map(|text| LitStr::new(&text, module.ident.span())));
     let crate_path = options
         .crate_path
         .unwrap_or_else(|| syn::parse_quote!(::ecsnet));
@@ -80,7 +80,11 @@ pub fn parse(args: TokenStream, item: TokenStream, errors: &Errors) -> syn::Resu
 }
 
 fn not_a_module(item: &TokenStream) -> syn::Error {
-    let span = item.clone().into_iter().next().map_or_else(Span::call_site, |t| t.span());
+    let span = item
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |t| t.span());
     syn::Error::new(
         span,
         "`#[stack]` goes on an inline module: `#[stack] pub mod my_stack { … }`",
@@ -247,22 +251,19 @@ fn object_args(attribute: &Attribute) -> syn::Result<crate::model::Object> {
         ));
     };
     let span = list.delimiter.span().join();
-    match list.delimiter {
-        syn::MacroDelimiter::Brace(_) => {
-            (|input: syn::parse::ParseStream| attr::parse_object_attribute(input, span))
-                .parse2(list.tokens.clone())
-        }
-        _ => {
-            let mut tokens = list.tokens.clone().into_iter();
-            match (tokens.next(), tokens.next()) {
-                (Some(group), None) if value::is_brace_group(&group) => {
-                    value::parse_object.parse2(group.into())
-                }
-                _ => Err(syn::Error::new(
-                    span,
-                    format!("expected an object in braces: `#[{name} {{ … }}]`"),
-                )),
+    if let syn::MacroDelimiter::Brace(_) = list.delimiter {
+        (|input: syn::parse::ParseStream| attr::parse_object_attribute(input, span))
+            .parse2(list.tokens.clone())
+    } else {
+        let mut tokens = list.tokens.clone().into_iter();
+        match (tokens.next(), tokens.next()) {
+            (Some(group), None) if value::is_brace_group(&group) => {
+                value::parse_object.parse2(group.into())
             }
+            _ => Err(syn::Error::new(
+                span,
+                format!("expected an object in braces: `#[{name} {{ … }}]`"),
+            )),
         }
     }
 }
@@ -349,10 +350,11 @@ pub fn docs(attributes: &[Attribute]) -> Option<String> {
             continue;
         }
         if let syn::Meta::NameValue(syn::MetaNameValue {
-            value: syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(text),
-                ..
-            }),
+            value:
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }),
             ..
         }) = &attribute.meta
         {

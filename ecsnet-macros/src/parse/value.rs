@@ -3,6 +3,7 @@
 //! functions (`sub!("…")`, `select(0, List)`, …).
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use std::fmt::Write as _;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Ident, LitStr, Token, braced, bracketed, parenthesized};
@@ -131,7 +132,10 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
     if input.peek(syn::LitInt) {
         let lit: syn::LitInt = input.parse()?;
         if !lit.suffix().is_empty() {
-            return Err(syn::Error::new(lit.span(), "numbers in a stack take no type suffix"));
+            return Err(syn::Error::new(
+                lit.span(),
+                "numbers in a stack take no type suffix",
+            ));
         }
         let n: i64 = format!("{sign}{}", lit.base10_digits())
             .parse()
@@ -145,7 +149,10 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
     if input.peek(syn::LitFloat) {
         let lit: syn::LitFloat = input.parse()?;
         if !lit.suffix().is_empty() {
-            return Err(syn::Error::new(lit.span(), "numbers in a stack take no type suffix"));
+            return Err(syn::Error::new(
+                lit.span(),
+                "numbers in a stack take no type suffix",
+            ));
         }
         let n: f64 = format!("{sign}{}", lit.base10_digits())
             .parse()
@@ -191,12 +198,13 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         let mut message = format!("unknown pseudo parameter `{path}`");
         if let Some(close) = did_you_mean(&path, PSEUDO_PARAMETERS.iter().copied()) {
-            message.push_str(&format!("; did you mean `{close}`?"));
+            let _ = write!(message, "; did you mean `{close}`?");
         } else if path.starts_with("AWS::") {
-            message.push_str(&format!(
+            let _ = write!(
+                message,
                 "; the pseudo parameters are {}",
                 crate::diag::list_in_backticks(PSEUDO_PARAMETERS)
-            ));
+            );
         } else {
             message = format!(
                 "unexpected path `{path}`; a value names a parameter or resource of this stack \
@@ -206,9 +214,27 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         return Err(range_error(span, end, message));
     }
     match word.as_str() {
-        "true" => return Ok(Value { kind: ValueKind::Bool(true), span, end: span }),
-        "false" => return Ok(Value { kind: ValueKind::Bool(false), span, end: span }),
-        "null" => return Ok(Value { kind: ValueKind::Null, span, end: span }),
+        "true" => {
+            return Ok(Value {
+                kind: ValueKind::Bool(true),
+                span,
+                end: span,
+            });
+        }
+        "false" => {
+            return Ok(Value {
+                kind: ValueKind::Bool(false),
+                span,
+                end: span,
+            });
+        }
+        "null" => {
+            return Ok(Value {
+                kind: ValueKind::Null,
+                span,
+                end: span,
+            });
+        }
         _ => {}
     }
     if input.peek(Token![.]) && !input.peek(Token![..]) {
@@ -265,7 +291,10 @@ fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
         ));
     }
     let mut tokens = TokenStream::new();
-    tokens.extend([TokenTree::Ident(ident), TokenTree::Punct(proc_macro2::Punct::new('!', proc_macro2::Spacing::Alone))]);
+    tokens.extend([
+        TokenTree::Ident(ident),
+        TokenTree::Punct(proc_macro2::Punct::new('!', proc_macro2::Spacing::Alone)),
+    ]);
     tokens.extend([TokenTree::Group(group)]);
     Ok(Value {
         kind: ValueKind::Rust(tokens),
@@ -277,9 +306,7 @@ fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
 /// The inside of `sub!(…)`: a string literal, optionally `, { var: value }`.
 fn parse_sub(input: ParseStream) -> syn::Result<Sub> {
     if !input.peek(LitStr) {
-        return Err(input.error(
-            "`sub!` takes a string literal: `sub!(\"${AWS::StackName}-alb\")`",
-        ));
+        return Err(input.error("`sub!` takes a string literal: `sub!(\"${AWS::StackName}-alb\")`"));
     }
     let template: LitStr = input.parse()?;
     let placeholders = placeholders(&template.value())
@@ -299,7 +326,9 @@ fn parse_sub(input: ParseStream) -> syn::Result<Sub> {
         }
     };
     if !input.is_empty() {
-        return Err(input.error("`sub!` takes a template and an optional `{ variable: value }` map"));
+        return Err(
+            input.error("`sub!` takes a template and an optional `{ variable: value }` map")
+        );
     }
     Ok(Sub {
         template,
@@ -316,9 +345,7 @@ pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, String> {
     while let Some(start) = rest.find("${") {
         let after = &rest[start + 2..];
         let Some(close) = after.find('}') else {
-            return Err(format!(
-                "unterminated `${{` in `sub!` template; close it with `}}`, or write `${{!` for a literal `${{`"
-            ));
+            return Err("unterminated `${` in `sub!` template; close it with `}`, or write `${!` for a literal `${`".to_string());
         };
         let text = &after[..close];
         if !text.starts_with('!') {
@@ -338,14 +365,15 @@ fn parse_call(ident: Ident, input: ParseStream) -> syn::Result<Value> {
         let mut message = format!("unknown intrinsic function `{name}`");
         let names = Function::ALL.iter().map(|(n, _)| *n).chain(["sub"]);
         if let Some(close) = did_you_mean(&name, names) {
-            message.push_str(&format!("; did you mean `{close}`?"));
+            let _ = write!(message, "; did you mean `{close}`?");
         } else {
-            message.push_str(&format!(
+            let _ = write!(
+                message,
                 "; expected one of `sub!`, {}",
                 crate::diag::list_in_backticks(
                     &Function::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>()
                 )
-            ));
+            );
         }
         return Err(syn::Error::new(ident.span(), message));
     };
@@ -403,8 +431,11 @@ mod tests {
 
     #[test]
     fn parses_literals_lists_and_objects() {
-        let value = parse(r#"{ cidr_block: "10.0.0.0/16", count: -1, on: true, list: [1, 2.5,] }"#).unwrap();
-        let ValueKind::Object(object) = value.kind else { panic!("not an object") };
+        let value = parse(r#"{ cidr_block: "10.0.0.0/16", count: -1, on: true, list: [1, 2.5,] }"#)
+            .unwrap();
+        let ValueKind::Object(object) = value.kind else {
+            panic!("not an object")
+        };
         let keys: Vec<_> = object.entries.iter().map(|e| e.key.name.as_str()).collect();
         assert_eq!(keys, ["cidr_block", "count", "on", "list"]);
         assert!(matches!(object.entries[1].value.kind, ValueKind::Int(-1)));
@@ -413,18 +444,24 @@ mod tests {
     #[test]
     fn parses_references() {
         assert!(matches!(parse("VpcId").unwrap().kind, ValueKind::Ref(_)));
-        let ValueKind::GetAtt(resource, attribute) = parse("Db.Endpoint.Address").unwrap().kind else {
+        let ValueKind::GetAtt(resource, attribute) = parse("Db.Endpoint.Address").unwrap().kind
+        else {
             panic!("not a GetAtt")
         };
         assert_eq!(resource, "Db");
         assert_eq!(attribute.len(), 2);
-        assert!(matches!(parse("AWS::Region").unwrap().kind, ValueKind::Pseudo(p) if p == "AWS::Region"));
+        assert!(
+            matches!(parse("AWS::Region").unwrap().kind, ValueKind::Pseudo(p) if p == "AWS::Region")
+        );
     }
 
     #[test]
     fn rejects_unknown_pseudo_parameters_with_a_suggestion() {
         let error = parse("AWS::Regoin").err().unwrap();
-        assert_eq!(error.to_string(), "unknown pseudo parameter `AWS::Regoin`; did you mean `AWS::Region`?");
+        assert_eq!(
+            error.to_string(),
+            "unknown pseudo parameter `AWS::Regoin`; did you mean `AWS::Region`?"
+        );
     }
 
     #[test]
@@ -438,6 +475,9 @@ mod tests {
     #[test]
     fn checks_call_arity() {
         let error = parse("select(0)").err().unwrap();
-        assert_eq!(error.to_string(), "`select` (`Fn::Select`) takes 2 arguments, found 1");
+        assert_eq!(
+            error.to_string(),
+            "`select` (`Fn::Select`) takes 2 arguments, found 1"
+        );
     }
 }

@@ -29,7 +29,7 @@ pub struct ResourceType {
 pub struct Property {
     /// The CloudFormation name, `CidrBlock`.
     pub name: &'static str,
-    /// The snake_case name users write, `cidr_block`.
+    /// The `snake_case` name users write, `cidr_block`.
     pub ident: &'static str,
     /// What values the property takes.
     pub shape: Shape,
@@ -51,7 +51,7 @@ pub struct Relation {
 pub struct Attribute {
     /// The attribute name, `AllocationId` or `Endpoint.Address`.
     pub name: &'static str,
-    /// The snake_case spelling, used to explain read-only properties.
+    /// The `snake_case` spelling, used to explain read-only properties.
     pub ident: &'static str,
 }
 
@@ -100,7 +100,7 @@ pub struct Struct {
 }
 
 impl ResourceType {
-    /// Looks up a property by its snake_case spelling.
+    /// Looks up a property by its `snake_case` spelling.
     pub fn property(&self, ident: &str) -> Option<&'static Property> {
         self.properties.iter().find(|p| p.ident == ident)
     }
@@ -112,7 +112,7 @@ impl ResourceType {
 }
 
 impl Struct {
-    /// Looks up a property by its snake_case spelling.
+    /// Looks up a property by its `snake_case` spelling.
     pub fn property(&self, ident: &str) -> Option<&'static Property> {
         self.properties.iter().find(|p| p.ident == ident)
     }

@@ -12,14 +12,35 @@
 pub const AWS_SPECIFIC: &[(&str, Option<(&str, &str)>)] = &[
     ("AWS::EC2::AvailabilityZone::Name", None),
     ("AWS::EC2::Image::Id", None),
-    ("AWS::EC2::Instance::Id", Some(("AWS::EC2::Instance", "InstanceId"))),
-    ("AWS::EC2::KeyPair::KeyName", Some(("AWS::EC2::KeyPair", "KeyName"))),
-    ("AWS::EC2::SecurityGroup::GroupName", Some(("AWS::EC2::SecurityGroup", "GroupName"))),
-    ("AWS::EC2::SecurityGroup::Id", Some(("AWS::EC2::SecurityGroup", "GroupId"))),
-    ("AWS::EC2::Subnet::Id", Some(("AWS::EC2::Subnet", "SubnetId"))),
-    ("AWS::EC2::Volume::Id", Some(("AWS::EC2::Volume", "VolumeId"))),
+    (
+        "AWS::EC2::Instance::Id",
+        Some(("AWS::EC2::Instance", "InstanceId")),
+    ),
+    (
+        "AWS::EC2::KeyPair::KeyName",
+        Some(("AWS::EC2::KeyPair", "KeyName")),
+    ),
+    (
+        "AWS::EC2::SecurityGroup::GroupName",
+        Some(("AWS::EC2::SecurityGroup", "GroupName")),
+    ),
+    (
+        "AWS::EC2::SecurityGroup::Id",
+        Some(("AWS::EC2::SecurityGroup", "GroupId")),
+    ),
+    (
+        "AWS::EC2::Subnet::Id",
+        Some(("AWS::EC2::Subnet", "SubnetId")),
+    ),
+    (
+        "AWS::EC2::Volume::Id",
+        Some(("AWS::EC2::Volume", "VolumeId")),
+    ),
     ("AWS::EC2::VPC::Id", Some(("AWS::EC2::VPC", "VpcId"))),
-    ("AWS::Route53::HostedZone::Id", Some(("AWS::Route53::HostedZone", "Id"))),
+    (
+        "AWS::Route53::HostedZone::Id",
+        Some(("AWS::Route53::HostedZone", "Id")),
+    ),
 ];
 
 /// The general parameter types.
@@ -64,7 +85,10 @@ pub fn shape(ty: &str) -> Option<ParameterShape> {
 }
 
 fn aws_specific(ty: &str) -> Option<ParameterShape> {
-    let (is_list, name) = match ty.strip_prefix("List<").and_then(|rest| rest.strip_suffix('>')) {
+    let (is_list, name) = match ty
+        .strip_prefix("List<")
+        .and_then(|rest| rest.strip_suffix('>'))
+    {
         Some(inner) => (true, inner),
         None => (false, ty),
     };
@@ -97,11 +121,21 @@ mod tests {
 
     #[test]
     fn knows_the_chapter_parameter_types() {
-        assert_eq!(shape("Number"), Some(ParameterShape { is_list: false, is_number: true, identifies: None }));
+        assert_eq!(
+            shape("Number"),
+            Some(ParameterShape {
+                is_list: false,
+                is_number: true,
+                identifies: None
+            })
+        );
         let subnets = shape("List<AWS::EC2::Subnet::Id>").unwrap();
         assert!(subnets.is_list);
         assert_eq!(subnets.identifies, Some(("AWS::EC2::Subnet", "SubnetId")));
-        assert_eq!(shape("AWS::EC2::VPC::Id").unwrap().identifies, Some(("AWS::EC2::VPC", "VpcId")));
+        assert_eq!(
+            shape("AWS::EC2::VPC::Id").unwrap().identifies,
+            Some(("AWS::EC2::VPC", "VpcId"))
+        );
         assert!(shape("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>").is_some());
         assert!(shape("AWS::EC2::Vpc::Id").is_none());
     }
