@@ -13,3 +13,8 @@ pub mod prelude {
     pub use ecsnet_core::{StackOutput, StackParameter, StackResource, Template, Value};
     pub use ecsnet_macros::stack;
 }
+
+// The README's examples are compiled and run as doctests, so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
