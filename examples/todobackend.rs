@@ -543,7 +543,10 @@ pub mod todobackend {
         group_description: sub!("${AWS::StackName} Application Autoscaling Security Group"),
         vpc_id: VpcId,
         security_group_ingress: [
+            // ANCHOR: open_ssh
+            #[acknowledge(open_ingress, reason = "SSH to the container instances for debugging, as the chapter's stack allows; restrict to an administration network in production")]
             { ip_protocol: "tcp", from_port: 22, to_port: 22, cidr_ip: "0.0.0.0/0" },
+            // ANCHOR_END: open_ssh
         ],
         security_group_egress: [
             { ip_protocol: "udp", from_port: 53, to_port: 53, cidr_ip: "0.0.0.0/0" },

@@ -100,7 +100,10 @@ impl Intrinsic {
     /// function's key in the long form.
     #[must_use]
     pub fn argument(&self) -> Value {
-        #[allow(clippy::ptr_arg, reason = "cloning the `Cow` keeps borrowed literals borrowed")]
+        #[allow(
+            clippy::ptr_arg,
+            reason = "cloning the `Cow` keeps borrowed literals borrowed"
+        )]
         fn s(text: &Cow<'static, str>) -> Value {
             Value::String(text.clone())
         }

@@ -37,11 +37,6 @@ impl Errors {
             .push(error);
     }
 
-    /// Whether any error was recorded so far.
-    pub fn is_empty(&self) -> bool {
-        self.errors.borrow().as_ref().is_none_or(Vec::is_empty)
-    }
-
     /// Consumes the collector; all errors combined into one, if any.
     pub fn finish(self) -> Result<(), syn::Error> {
         let errors = self
@@ -62,7 +57,7 @@ impl Errors {
 impl Drop for Errors {
     fn drop(&mut self) {
         assert!(
-            !(!std::thread::panicking() && self.errors.borrow().is_some()),
+            std::thread::panicking() || self.errors.borrow().is_none(),
             "Errors dropped without calling finish"
         );
     }

@@ -7,7 +7,7 @@ use quote::quote;
 
 use crate::diag::Errors;
 
-pub fn unparsed(item: TokenStream, errors: Errors) -> TokenStream {
+pub fn unparsed(item: &TokenStream, errors: Errors) -> TokenStream {
     let errors = errors
         .finish()
         .err()

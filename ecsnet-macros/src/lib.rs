@@ -35,5 +35,5 @@ use proc_macro::TokenStream;
 /// See the ecsnet book for the whole language.
 #[proc_macro_attribute]
 pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::stack(args.into(), item.into()).into()
+    expand::stack(args.into(), &item.into()).into()
 }

@@ -30,6 +30,10 @@ pub struct Declaration {
 }
 
 /// The three kinds of declarations.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a stack holds at most 900 declarations"
+)]
 pub enum DeclarationKind {
     /// `#[parameter(…)]`.
     Parameter(Parameter),
@@ -50,13 +54,6 @@ impl Declaration {
     pub fn as_resource(&self) -> Option<&Resource> {
         match &self.kind {
             DeclarationKind::Resource(r) => Some(r),
-            _ => None,
-        }
-    }
-
-    pub fn as_output(&self) -> Option<&Output> {
-        match &self.kind {
-            DeclarationKind::Output(o) => Some(o),
             _ => None,
         }
     }
@@ -101,8 +98,6 @@ pub struct Parameter {
 pub struct ParameterType {
     /// The CloudFormation spelling, `List<AWS::EC2::Subnet::Id>`.
     pub name: String,
-    /// The span of the whole type.
-    pub span: Span,
 }
 
 /// A resource.
@@ -132,6 +127,8 @@ pub struct Resource {
     pub deletion_policy: Option<Ident>,
     /// `#[update_replace_policy(…)]`.
     pub update_replace_policy: Option<Ident>,
+    /// `#[acknowledge(…)]` on the resource.
+    pub acknowledgments: Vec<Acknowledgment>,
 }
 
 /// An output.
@@ -152,6 +149,45 @@ pub struct Value {
     pub span: Span,
     /// The span of the value's last token, so errors can underline all of it.
     pub end: Span,
+    /// `#[acknowledge(rule, reason = "…")]` written before the value.
+    pub acknowledgments: Vec<Acknowledgment>,
+}
+
+/// `#[acknowledge(open_ingress, reason = "…")]`: the author accepts what a
+/// rule would refuse, and says why; the reason goes into the template's
+/// metadata, so the exception is visible to whoever reviews the template.
+pub struct Acknowledgment {
+    /// Which rule is acknowledged.
+    pub rule: AcknowledgedRule,
+    /// The `acknowledge` path, for errors about the acknowledgment itself.
+    pub span: Span,
+    /// Why the exception is acceptable.
+    pub reason: LitStr,
+}
+
+/// The rules that can be acknowledged instead of obeyed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AcknowledgedRule {
+    /// Ingress from the whole internet on a port other than 80 and 443.
+    OpenIngress,
+    /// A task definition in `host` network mode.
+    HostNetwork,
+}
+
+impl AcknowledgedRule {
+    /// Every rule, with the name written in `#[acknowledge(…)]`.
+    pub const ALL: &'static [(&'static str, AcknowledgedRule)] = &[
+        ("open_ingress", AcknowledgedRule::OpenIngress),
+        ("host_network", AcknowledgedRule::HostNetwork),
+    ];
+
+    /// The rule's stable name, as recorded in the template's metadata.
+    pub fn rule_name(self) -> &'static str {
+        match self {
+            AcknowledgedRule::OpenIngress => "open-ingress",
+            AcknowledgedRule::HostNetwork => "host-network",
+        }
+    }
 }
 
 /// The kinds of values the property language has.
@@ -225,7 +261,6 @@ pub struct Placeholder {
 /// An intrinsic function written as a function call.
 pub struct Call {
     pub function: Function,
-    pub name_span: Span,
     pub args: Vec<Value>,
 }
 
@@ -299,6 +334,16 @@ pub const PSEUDO_PARAMETERS: &[&str] = &[
 ];
 
 impl Value {
+    /// A value with no acknowledgments.
+    pub fn new(kind: ValueKind, span: Span, end: Span) -> Value {
+        Value {
+            kind,
+            span,
+            end,
+            acknowledgments: Vec::new(),
+        }
+    }
+
     /// Calls `visit` on this value and every value inside it, depth first.
     pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {
         visit(self);
@@ -357,5 +402,80 @@ impl Stack {
                 DeclarationKind::Parameter(_) => {}
             }
         }
+    }
+}
+
+impl Value {
+    /// The text of a string literal.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            ValueKind::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The value of an integer literal, or of a string literal holding one
+    /// (CloudFormation reads `"8000"` as `8000` where a number belongs).
+    pub fn as_int(&self) -> Option<i64> {
+        match &self.kind {
+            ValueKind::Int(n) => Some(*n),
+            ValueKind::Str(text) => text.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The items of a list literal.
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match &self.kind {
+            ValueKind::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The object of an object literal.
+    pub fn as_object(&self) -> Option<&Object> {
+        match &self.kind {
+            ValueKind::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+
+    /// The logical id this value names with `Ref`: `Name`, or `sub!("${Name}")`.
+    pub fn ref_name(&self) -> Option<String> {
+        match &self.kind {
+            ValueKind::Ref(name) => Some(name.to_string()),
+            ValueKind::Sub(sub) if sub.variables.is_none() => {
+                let text = sub.template.value();
+                let name = text.strip_prefix("${")?.strip_suffix('}')?;
+                (sub.placeholders.len() == 1 && name.chars().all(|c| c.is_ascii_alphanumeric()))
+                    .then(|| name.to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    /// The resource and attribute this value reads with `Fn::GetAtt`:
+    /// `Name.Attribute`, or `sub!("${Name.Attribute}")`.
+    pub fn get_att(&self) -> Option<(String, String)> {
+        match &self.kind {
+            ValueKind::GetAtt(resource, attribute) => {
+                let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
+                Some((resource.to_string(), attribute.join(".")))
+            }
+            ValueKind::Sub(sub) if sub.variables.is_none() && sub.placeholders.len() == 1 => {
+                let text = sub.template.value();
+                let inner = text.strip_prefix("${")?.strip_suffix('}')?;
+                let (resource, attribute) = inner.split_once('.')?;
+                Some((resource.to_owned(), attribute.to_owned()))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Object {
+    /// The value of the entry with the given key.
+    pub fn value(&self, key: &str) -> Option<&Value> {
+        self.get(key).map(|entry| &entry.value)
     }
 }

@@ -20,6 +20,7 @@ pub fn check_function_arguments(cx: &Context) {
     });
 }
 
+#[allow(clippy::too_many_lines, reason = "one arm per intrinsic function")]
 fn check_call(cx: &Context, call: &Call) {
     let errors = cx.errors;
     let arg = |i: usize| call.args.get(i);

@@ -54,6 +54,10 @@ impl Produces {
 }
 
 /// What a value evaluates to, as far as can be told at compile time.
+#[allow(
+    clippy::match_same_arms,
+    reason = "one arm per kind of value reads as a table"
+)]
 pub fn produces(cx: &Context, value: &Value) -> Produces {
     match &value.kind {
         ValueKind::Str(_) => Produces::String,
@@ -64,7 +68,7 @@ pub fn produces(cx: &Context, value: &Value) -> Produces {
         ValueKind::List(_) => Produces::List,
         ValueKind::Object(_) => Produces::Object,
         ValueKind::Ref(name) => match cx.symbols.get(&name.to_string()) {
-            Some(Symbol::Parameter(_, parameter)) => {
+            Some(Symbol::Parameter(parameter)) => {
                 let shape = parameter.shape();
                 if shape.is_list {
                     Produces::List

@@ -17,6 +17,8 @@ mod infer;
 mod parameters;
 mod properties;
 mod references;
+mod routes;
+mod security_groups;
 mod symbols;
 mod syntax;
 
@@ -25,13 +27,53 @@ pub use symbols::{Symbol, Symbols};
 use syn::Ident;
 
 use crate::diag::Errors;
-use crate::model::Stack;
+use std::cell::RefCell;
+
+use crate::model::{Acknowledgment, Declaration, Resource, Stack, Value};
 
 /// What every rule gets: the stack, its symbol table, and the error collector.
 pub struct Context<'a> {
     pub stack: &'a Stack,
     pub symbols: Symbols<'a>,
     pub errors: &'a Errors,
+    /// The acknowledgments some rule has looked at; any other is misplaced.
+    consumed: RefCell<Vec<*const Acknowledgment>>,
+}
+
+impl<'a> Context<'a> {
+    /// Marks an acknowledgment as seen by the rule it acknowledges.
+    pub fn consume(&self, acknowledgment: &Acknowledgment) {
+        self.consumed
+            .borrow_mut()
+            .push(std::ptr::from_ref(acknowledgment));
+    }
+
+    /// The resource with the given logical id.
+    pub fn resource(&self, name: &str) -> Option<(&'a Declaration, &'a Resource)> {
+        match self.symbols.get(name)? {
+            Symbol::Resource(declaration, resource) => Some((declaration, resource)),
+            _ => None,
+        }
+    }
+
+    /// The resource a value names with `Ref` (`Name` or `sub!("${Name}")`).
+    pub fn referenced(&self, value: &Value) -> Option<(&'a Declaration, &'a Resource)> {
+        self.resource(&value.ref_name()?)
+    }
+
+    /// Every resource of one type, in declaration order.
+    pub fn resources_of(
+        &self,
+        type_name: &'static str,
+    ) -> impl Iterator<Item = (&'a Declaration, &'a Resource)> + 'a {
+        self.stack
+            .declarations
+            .iter()
+            .filter_map(move |declaration| {
+                let resource = declaration.as_resource()?;
+                (resource.type_name == type_name).then_some((declaration, resource))
+            })
+    }
 }
 
 /// Runs every rule on the stack.
@@ -40,6 +82,7 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
         stack,
         symbols: Symbols::new(stack, broken),
         errors,
+        consumed: RefCell::new(Vec::new()),
     };
     syntax::check_logical_ids(&cx);
     syntax::check_template_limits(&cx);
@@ -50,4 +93,39 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     properties::check_properties(&cx);
     properties::check_resource_attributes(&cx);
     functions::check_function_arguments(&cx);
+    routes::check_nat_gateway_addresses(&cx);
+    routes::check_route_targets(&cx);
+    routes::check_one_route_table_per_subnet(&cx);
+    security_groups::check_rule_ports(&cx);
+    security_groups::check_open_ingress(&cx);
+    check_misplaced_acknowledgments(&cx);
+}
+
+// An acknowledgment that no rule looked at is in the wrong place: it would
+// silence nothing, and the metadata would record an exception that is not one.
+fn check_misplaced_acknowledgments(cx: &Context) {
+    let consumed = cx.consumed.borrow();
+    let mut report = |acknowledgment: &Acknowledgment| {
+        if !consumed.contains(&std::ptr::from_ref(acknowledgment)) {
+            let place = match acknowledgment.rule {
+                crate::model::AcknowledgedRule::OpenIngress => {
+                    "on a security group ingress rule (an element of `security_group_ingress`, or an `AWS::EC2::SecurityGroupIngress`)"
+                }
+                crate::model::AcknowledgedRule::HostNetwork => {
+                    "on an `AWS::ECS::TaskDefinition` in `host` network mode"
+                }
+            };
+            cx.errors.push_spanned(
+                acknowledgment.span,
+                format!("this acknowledgment acknowledges nothing here; it goes {place}"),
+            );
+        }
+    };
+    for declaration in &cx.stack.declarations {
+        if let Some(resource) = declaration.as_resource() {
+            resource.acknowledgments.iter().for_each(&mut report);
+        }
+    }
+    cx.stack
+        .walk_values(&mut |_, value| value.acknowledgments.iter().for_each(&mut report));
 }

@@ -17,6 +17,7 @@ pub fn check_parameters(cx: &Context) {
     }
 }
 
+#[allow(clippy::too_many_lines, reason = "one block per parameter setting")]
 fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Parameter) {
     let errors = cx.errors;
     let shape = parameter.shape();

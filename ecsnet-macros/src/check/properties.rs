@@ -184,9 +184,9 @@ impl Checker<'_, '_> {
             let property = properties.iter().find(|p| p.ident == key.name);
             match property {
                 Some(property) if !key.quoted => {
-                    self.check_value(&entry.value, &property.shape, property)
+                    self.check_value(&entry.value, &property.shape, property);
                 }
-                Some(_) if owner.custom => {}
+                Some(_) | None if owner.custom => {}
                 Some(property) => errors.push_spanned(
                     key.span,
                     format!(
@@ -194,9 +194,8 @@ impl Checker<'_, '_> {
                         property.ident
                     ),
                 ),
-                None if owner.custom => {}
                 None => {
-                    errors.push_spanned(key.span, unknown_property(&key.name, properties, owner))
+                    errors.push_spanned(key.span, unknown_property(&key.name, properties, owner));
                 }
             }
         }
@@ -223,6 +222,7 @@ impl Checker<'_, '_> {
         }
     }
 
+    #[allow(clippy::too_many_lines, reason = "one arm per schema shape")]
     fn check_value(&self, value: &Value, shape: &Shape, property: &Property) {
         let errors = self.cx.errors;
         let produces = produces(self.cx, value);
@@ -415,7 +415,7 @@ impl Checker<'_, '_> {
                     let schema = resource.schema?;
                     Some((schema.name, format!("`{name}`, a `{}`", schema.name)))
                 }
-                Symbol::Parameter(_, parameter) => {
+                Symbol::Parameter(parameter) => {
                     let shape = parameter.shape();
                     if shape.is_list != list_parameter_allowed {
                         return None;
@@ -444,7 +444,7 @@ impl Checker<'_, '_> {
                 let ValueKind::Ref(name) = &list.kind else {
                     return None;
                 };
-                let Some(Symbol::Parameter(_, parameter)) = self.cx.symbols.get(&name.to_string())
+                let Some(Symbol::Parameter(parameter)) = self.cx.symbols.get(&name.to_string())
                 else {
                     return None;
                 };

@@ -39,7 +39,7 @@ pub fn check_references(cx: &Context) {
 
 fn check_ref(cx: &Context, from: &Declaration, name: &Ident, span: Span) {
     match cx.symbols.get(&name.to_string()) {
-        Some(Symbol::Parameter(..) | Symbol::Broken) => {}
+        Some(Symbol::Parameter(_) | Symbol::Broken) => {}
         Some(Symbol::Resource(..)) => {
             if name == &from.ident {
                 cx.errors.push_spanned(
@@ -48,7 +48,7 @@ fn check_ref(cx: &Context, from: &Declaration, name: &Ident, span: Span) {
                 );
             }
         }
-        Some(Symbol::Output(_)) => cx.errors.push_spanned(
+        Some(Symbol::Output) => cx.errors.push_spanned(
             span,
             format!("`{name}` is an output; outputs cannot be referenced, refer to the value it outputs instead"),
         ),
@@ -79,12 +79,12 @@ fn check_get_att(
                 cx.errors.push_range(start, end, message);
             }
         }
-        Some(Symbol::Parameter(..)) => cx.errors.push_range(
+        Some(Symbol::Parameter(_)) => cx.errors.push_range(
             start,
             end,
             format!("`{name}` is a parameter, and parameters have no attributes; write `{name}` for its value"),
         ),
-        Some(Symbol::Output(_)) => cx.errors.push_spanned(
+        Some(Symbol::Output) => cx.errors.push_spanned(
             resource.span(),
             format!("`{name}` is an output; outputs cannot be referenced, refer to the value it outputs instead"),
         ),
@@ -181,7 +181,7 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
             continue;
         }
         match (cx.symbols.get(name), attribute) {
-            (Some(Symbol::Broken), _) => {}
+            (Some(Symbol::Broken), _) | (Some(Symbol::Parameter(_)), None) => {}
             (Some(Symbol::Resource(declaration, target)), Some(attribute)) => {
                 if declaration.ident == from.ident {
                     cx.errors.push_spanned(
@@ -200,12 +200,11 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
                     );
                 }
             }
-            (Some(Symbol::Parameter(..)), None) => {}
-            (Some(Symbol::Parameter(..)), Some(_)) => cx.errors.push_spanned(
+            (Some(Symbol::Parameter(_)), Some(_)) => cx.errors.push_spanned(
                 span,
                 format!("`{name}` is a parameter, and parameters have no attributes; write `${{{name}}}` for its value"),
             ),
-            (Some(Symbol::Output(_)), _) => cx.errors.push_spanned(
+            (Some(Symbol::Output), _) => cx.errors.push_spanned(
                 span,
                 format!("`${{{text}}}` names the output `{name}`; outputs cannot be referenced"),
             ),
@@ -253,11 +252,11 @@ pub fn check_depends_on(cx: &Context) {
                     .errors
                     .push_spanned(name.span(), format!("`{name}` cannot depend on itself")),
                 Some(Symbol::Resource(..) | Symbol::Broken) => {}
-                Some(Symbol::Parameter(..)) => cx.errors.push_spanned(
+                Some(Symbol::Parameter(_)) => cx.errors.push_spanned(
                     name.span(),
                     format!("`{name}` is a parameter; `depends_on` names resources only"),
                 ),
-                Some(Symbol::Output(_)) => cx.errors.push_spanned(
+                Some(Symbol::Output) => cx.errors.push_spanned(
                     name.span(),
                     format!("`{name}` is an output; `depends_on` names resources only"),
                 ),

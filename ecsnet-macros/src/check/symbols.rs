@@ -10,9 +10,9 @@ use crate::schema::parameter_types::{self, ParameterShape};
 /// What a logical id names.
 #[derive(Clone, Copy)]
 pub enum Symbol<'a> {
-    Parameter(&'a Declaration, &'a Parameter),
+    Parameter(&'a Parameter),
     Resource(&'a Declaration, &'a Resource),
-    Output(&'a Declaration),
+    Output,
     /// A declaration that did not parse; references to it raise nothing more.
     Broken,
 }
@@ -30,9 +30,9 @@ impl<'a> Symbols<'a> {
         }
         for declaration in &stack.declarations {
             let symbol = match &declaration.kind {
-                DeclarationKind::Parameter(p) => Symbol::Parameter(declaration, p),
+                DeclarationKind::Parameter(p) => Symbol::Parameter(p),
                 DeclarationKind::Resource(r) => Symbol::Resource(declaration, r),
-                DeclarationKind::Output(_) => Symbol::Output(declaration),
+                DeclarationKind::Output(_) => Symbol::Output,
             };
             by_name
                 .entry(declaration.ident.to_string())
@@ -49,7 +49,7 @@ impl<'a> Symbols<'a> {
     pub fn referable_names(&self) -> impl Iterator<Item = &str> {
         self.by_name
             .iter()
-            .filter(|(_, s)| matches!(s, Symbol::Parameter(..) | Symbol::Resource(..)))
+            .filter(|(_, s)| matches!(s, Symbol::Parameter(_) | Symbol::Resource(..)))
             .map(|(name, _)| name.as_str())
     }
 

@@ -20,9 +20,9 @@ use crate::model::{DeclarationKind, Stack};
 use crate::parse::{self, Parsed};
 
 /// `#[stack]`: parse, check, expand.
-pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
+pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
     let errors = Errors::new();
-    let parsed = match parse::parse(args, item.clone(), &errors) {
+    let parsed = match parse::parse(args, item, &errors) {
         Ok(parsed) => parsed,
         Err(error) => {
             errors.push(error);

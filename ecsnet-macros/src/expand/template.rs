@@ -5,7 +5,8 @@ use quote::quote;
 
 use super::values::{self, Keys};
 use crate::model::{
-    Declaration, DeclarationKind, Output, Parameter, Resource, Stack, Value, ValueKind,
+    Acknowledgment, Declaration, DeclarationKind, Output, Parameter, Resource, Stack, Value,
+    ValueKind,
 };
 use crate::schema;
 
@@ -159,6 +160,27 @@ fn resource_expr(resource: &Resource) -> TokenStream {
         let metadata = values::map(metadata, Keys::Verbatim);
         settings.extend(quote!(__ecsnet_resource.metadata = #metadata;));
     }
+    let acknowledged = acknowledgments(resource);
+    if !acknowledged.is_empty() {
+        let records = acknowledged.iter().map(|(at, acknowledgment)| {
+            let rule = acknowledgment.rule.rule_name();
+            let reason = acknowledgment.reason.value();
+            let at = (!at.is_empty()).then(|| quote!(("At", __ecsnet::s(#at)),));
+            quote!(__ecsnet::Value::Object(__ecsnet::map([
+                ("Rule", __ecsnet::s(#rule)),
+                #at
+                ("Reason", __ecsnet::s(#reason)),
+            ])))
+        });
+        settings.extend(quote!(
+            __ecsnet_resource.metadata.insert(
+                __ecsnet::Cow::Borrowed("ecsnet"),
+                __ecsnet::Value::Object(__ecsnet::map([
+                    ("Acknowledged", __ecsnet::list([#(#records),*])),
+                ])),
+            );
+        ));
+    }
     for (object, slot, shape) in [
         (
             &resource.creation_policy,
@@ -223,4 +245,38 @@ fn output_expr(declaration: &Declaration, output: &Output) -> TokenStream {
             condition: ::core::option::Option::None,
         }
     }
+}
+
+/// Every acknowledgment of a resource, with where it sits: `""` for the
+/// resource itself, or a path such as `SecurityGroupIngress[0]`.
+fn acknowledgments(resource: &Resource) -> Vec<(String, &Acknowledgment)> {
+    fn collect<'a>(value: &'a Value, path: &str, found: &mut Vec<(String, &'a Acknowledgment)>) {
+        found.extend(value.acknowledgments.iter().map(|a| (path.to_owned(), a)));
+        match &value.kind {
+            ValueKind::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    collect(item, &format!("{path}[{i}]"), found);
+                }
+            }
+            ValueKind::Object(object) => {
+                for entry in &object.entries {
+                    collect(&entry.value, &format!("{path}.{}", entry.key.name), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found: Vec<(String, &Acknowledgment)> = resource
+        .acknowledgments
+        .iter()
+        .map(|a| (String::new(), a))
+        .collect();
+    for entry in &resource.properties.entries {
+        let name = resource
+            .schema
+            .and_then(|schema| schema.properties.iter().find(|p| p.ident == entry.key.name))
+            .map_or_else(|| entry.key.name.clone(), |p| p.name.to_owned());
+        collect(&entry.value, &name, &mut found);
+    }
+    found
 }

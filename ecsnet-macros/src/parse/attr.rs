@@ -130,7 +130,6 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
 
 /// A literal value (no references: parameter settings are static).
 fn parse_literal(input: ParseStream) -> syn::Result<Value> {
-    let value = parse_value(input)?;
     fn check(value: &Value) -> syn::Result<()> {
         match &value.kind {
             ValueKind::Str(_) | ValueKind::Int(_) | ValueKind::Float(_) | ValueKind::Bool(_) => {
@@ -145,6 +144,7 @@ fn parse_literal(input: ParseStream) -> syn::Result<Value> {
             )),
         }
     }
+    let value = parse_value(input)?;
     check(&value)?;
     Ok(value)
 }
@@ -153,7 +153,6 @@ fn parse_literal(input: ParseStream) -> syn::Result<Value> {
 /// `AWS::SSM::Parameter::Value<String>`, written as a Rust type path.
 fn parse_parameter_type(input: ParseStream) -> syn::Result<ParameterType> {
     let ty: syn::Type = input.parse()?;
-    let span = ty.span();
     let name = type_name(&ty).ok_or_else(|| {
         syn::Error::new_spanned(
             &ty,
@@ -173,7 +172,7 @@ fn parse_parameter_type(input: ParseStream) -> syn::Result<ParameterType> {
         }
         return Err(syn::Error::new_spanned(&ty, message));
     }
-    Ok(ParameterType { name, span })
+    Ok(ParameterType { name })
 }
 
 /// `List<AWS::EC2::Subnet::Id>` as CloudFormation spells it.

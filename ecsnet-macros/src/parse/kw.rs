@@ -14,6 +14,7 @@ pub const CREATION_POLICY: &str = "creation_policy";
 pub const UPDATE_POLICY: &str = "update_policy";
 pub const DELETION_POLICY: &str = "deletion_policy";
 pub const UPDATE_REPLACE_POLICY: &str = "update_replace_policy";
+pub const ACKNOWLEDGE: &str = "acknowledge";
 
 /// Every attribute that the stack macro consumes.
 pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT];
@@ -24,6 +25,7 @@ pub const RESOURCE_ATTRIBUTES: &[&str] = &[
     UPDATE_POLICY,
     DELETION_POLICY,
     UPDATE_REPLACE_POLICY,
+    ACKNOWLEDGE,
 ];
 
 /// Options of `#[parameter(Type, …)]`.

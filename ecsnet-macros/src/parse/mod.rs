@@ -31,10 +31,10 @@ pub struct Parsed {
 ///
 /// Returns `Err` only when the item is not an inline module at all; every
 /// other mistake goes into `errors`.
-pub fn parse(args: TokenStream, item: TokenStream, errors: &Errors) -> syn::Result<Parsed> {
-    let mut module: ItemMod = syn::parse2(item.clone()).map_err(|_| not_a_module(&item))?;
+pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Result<Parsed> {
+    let mut module: ItemMod = syn::parse2(item.clone()).map_err(|_| not_a_module(item))?;
     if module.content.is_none() {
-        return Err(not_a_module(&item));
+        return Err(not_a_module(item));
     }
     let options = match attr::parse_stack_options(args) {
         Ok(options) => options,
@@ -183,10 +183,13 @@ fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors
         update_policy: None,
         deletion_policy: None,
         update_replace_policy: None,
+        acknowledgments: Vec::new(),
     };
     for attribute in attributes {
         let name = attribute_name(attribute);
         let result = match name.as_str() {
+            kw::ACKNOWLEDGE => value::parse_acknowledgment(attribute)
+                .map(|acknowledgment| resource.acknowledgments.push(acknowledgment)),
             kw::DEPENDS_ON => attribute_args(attribute)
                 .and_then(|tokens| attr::parse_depends_on.parse2(tokens))
                 .map(|names| resource.depends_on.extend(names)),
@@ -305,7 +308,7 @@ fn unit_struct_only(item: &mut ItemStruct, errors: &Errors) {
             ),
         );
         item.fields = syn::Fields::Unit;
-        item.semi_token = Some(Default::default());
+        item.semi_token = Some(syn::token::Semi::default());
     }
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
         errors.push_spanned(

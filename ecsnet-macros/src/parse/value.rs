@@ -9,14 +9,91 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Ident, LitStr, Token, braced, bracketed, parenthesized};
 
 use crate::diag::{did_you_mean, range_error};
+use syn::spanned::Spanned;
+
 use crate::model::{
-    Call, Entry, Function, Key, Object, PSEUDO_PARAMETERS, Placeholder, Sub, Value, ValueKind,
+    AcknowledgedRule, Acknowledgment, Call, Entry, Function, Key, Object, PSEUDO_PARAMETERS,
+    Placeholder, Sub, Value, ValueKind,
 };
 
-/// Parses one value.
+/// Parses one value, with the `#[acknowledge(…)]` attributes before it.
 pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
+    let attributes = input.call(syn::Attribute::parse_outer)?;
+    let acknowledgments = attributes
+        .iter()
+        .map(parse_acknowledgment)
+        .collect::<syn::Result<Vec<_>>>()?;
+    let mut value = parse_bare_value(input)?;
+    value.acknowledgments = acknowledgments;
+    Ok(value)
+}
+
+/// `#[acknowledge(open_ingress, reason = "…")]`.
+pub fn parse_acknowledgment(attribute: &syn::Attribute) -> syn::Result<Acknowledgment> {
+    const FORM: &str = "expected `#[acknowledge(open_ingress, reason = \"…\")]`";
+    if !attribute.path().is_ident("acknowledge") {
+        return Err(syn::Error::new_spanned(
+            attribute,
+            format!("values take no attributes other than `#[acknowledge(…)]`; {FORM}"),
+        ));
+    }
+    let syn::Meta::List(list) = &attribute.meta else {
+        return Err(syn::Error::new_spanned(attribute, FORM));
+    };
+    let span = attribute.path().span();
+    (|input: ParseStream| {
+        let rule_ident = Ident::parse_any(input)?;
+        let name = rule_ident.to_string();
+        let Some(&(_, rule)) = AcknowledgedRule::ALL.iter().find(|(n, _)| *n == name) else {
+            let names: Vec<&str> = AcknowledgedRule::ALL.iter().map(|(n, _)| *n).collect();
+            let mut message = format!("`{name}` is not a rule that can be acknowledged");
+            if let Some(close) = did_you_mean(&name, names.iter().copied()) {
+                let _ = write!(message, "; did you mean `{close}`?");
+            } else {
+                let _ = write!(
+                    message,
+                    "; expected {}",
+                    crate::diag::list_in_backticks(&names)
+                );
+            }
+            return Err(syn::Error::new(rule_ident.span(), message));
+        };
+        if !input.peek(Token![,]) {
+            return Err(input.error(format!(
+                "an acknowledgment says why: `#[acknowledge({name}, reason = \"…\")]`"
+            )));
+        }
+        input.parse::<Token![,]>()?;
+        let key = Ident::parse_any(input)?;
+        if key != "reason" {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("expected `reason`; {FORM}"),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let reason: LitStr = input.parse()?;
+        if reason.value().trim().is_empty() {
+            return Err(syn::Error::new(
+                reason.span(),
+                "the reason of an acknowledgment is not empty",
+            ));
+        }
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+        if !input.is_empty() {
+            return Err(input.error(FORM));
+        }
+        Ok(Acknowledgment { rule, span, reason })
+    })
+    .parse2(list.tokens.clone())
+}
+
+/// Parses one value without attributes.
+fn parse_bare_value(input: ParseStream) -> syn::Result<Value> {
     let span = input.span();
-    let value = |kind, end| Value { kind, span, end };
+    let value = |kind, end| Value::new(kind, span, end);
 
     if input.peek(LitStr) {
         let lit: LitStr = input.parse()?;
@@ -49,6 +126,7 @@ pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
         }
         let group = brackets.span;
         return Ok(Value {
+            acknowledgments: Vec::new(),
             kind: ValueKind::List(items),
             span: group.join(),
             end: group.close(),
@@ -58,6 +136,7 @@ pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
         let object = parse_object(input)?;
         let span = object.span;
         return Ok(Value {
+            acknowledgments: Vec::new(),
             kind: ValueKind::Object(object),
             span,
             end: span,
@@ -141,6 +220,7 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
             .parse()
             .map_err(|_| syn::Error::new(lit.span(), "integer out of range"))?;
         return Ok(Value {
+            acknowledgments: Vec::new(),
             kind: ValueKind::Int(n),
             span,
             end: lit.span(),
@@ -158,6 +238,7 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
             .parse()
             .map_err(|_| syn::Error::new(lit.span(), "invalid number"))?;
         return Ok(Value {
+            acknowledgments: Vec::new(),
             kind: ValueKind::Float(n),
             span,
             end: lit.span(),
@@ -177,7 +258,7 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         return parse_macro(ident, input);
     }
     if input.peek(syn::token::Paren) {
-        return parse_call(ident, input);
+        return parse_call(&ident, input);
     }
     if input.peek(Token![::]) {
         let mut path = word;
@@ -191,6 +272,7 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         if PSEUDO_PARAMETERS.contains(&path.as_str()) {
             return Ok(Value {
+                acknowledgments: Vec::new(),
                 kind: ValueKind::Pseudo(path),
                 span,
                 end,
@@ -216,6 +298,7 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
     match word.as_str() {
         "true" => {
             return Ok(Value {
+                acknowledgments: Vec::new(),
                 kind: ValueKind::Bool(true),
                 span,
                 end: span,
@@ -223,6 +306,7 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         "false" => {
             return Ok(Value {
+                acknowledgments: Vec::new(),
                 kind: ValueKind::Bool(false),
                 span,
                 end: span,
@@ -230,6 +314,7 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         "null" => {
             return Ok(Value {
+                acknowledgments: Vec::new(),
                 kind: ValueKind::Null,
                 span,
                 end: span,
@@ -250,12 +335,14 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         let end = attribute.last().map_or(span, Ident::span);
         return Ok(Value {
+            acknowledgments: Vec::new(),
             kind: ValueKind::GetAtt(ident, attribute),
             span,
             end,
         });
     }
     Ok(Value {
+        acknowledgments: Vec::new(),
         kind: ValueKind::Ref(ident),
         span,
         end: span,
@@ -279,6 +366,7 @@ fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
     if ident == "sub" {
         let sub = (|content: ParseStream| parse_sub(content)).parse2(group.stream())?;
         return Ok(Value {
+            acknowledgments: Vec::new(),
             kind: ValueKind::Sub(sub),
             span,
             end,
@@ -297,6 +385,7 @@ fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
     ]);
     tokens.extend([TokenTree::Group(group)]);
     Ok(Value {
+        acknowledgments: Vec::new(),
         kind: ValueKind::Rust(tokens),
         span,
         end,
@@ -359,7 +448,7 @@ pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, String> {
 }
 
 /// `select(0, List)` and the other call-style intrinsic functions.
-fn parse_call(ident: Ident, input: ParseStream) -> syn::Result<Value> {
+fn parse_call(ident: &Ident, input: ParseStream) -> syn::Result<Value> {
     let name = ident.to_string();
     let Some(&(_, function)) = Function::ALL.iter().find(|(n, _)| *n == name) else {
         let mut message = format!("unknown intrinsic function `{name}`");
@@ -405,11 +494,8 @@ fn parse_call(ident: Ident, input: ParseStream) -> syn::Result<Value> {
         ));
     }
     Ok(Value {
-        kind: ValueKind::Call(Call {
-            function,
-            name_span: ident.span(),
-            args,
-        }),
+        acknowledgments: Vec::new(),
+        kind: ValueKind::Call(Call { function, args }),
         span: ident.span(),
         end: parens.span.close(),
     })

@@ -1,0 +1,250 @@
+//! Rules on the private network of task networking: the NAT gateway and its
+//! Elastic IP, routes and route table associations.
+
+use std::collections::HashMap;
+
+use super::Context;
+use crate::model::{Declaration, Resource, Value};
+
+// Rule `nat-eip`: a public NAT gateway gets the allocation id of an Elastic
+// IP in the VPC domain. "If you create a public NAT gateway, you must
+// specify an elastic IP address"
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-natgateway.html>);
+// `Ref` of an `AWS::EC2::EIP` returns its public address, not its
+// allocation id (the schema's `cfnRefIdentifier`); and "Domain: The network
+// (vpc)" is the only domain a VPC's NAT gateway can use
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html>).
+// An omitted `Domain` means `vpc` since EC2-Classic was retired.
+pub fn check_nat_gateway_addresses(cx: &Context) {
+    for (declaration, nat) in cx.resources_of("AWS::EC2::NatGateway") {
+        let private = nat
+            .properties
+            .value("connectivity_type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t == "private");
+        let Some(allocation) = nat.properties.value("allocation_id") else {
+            let secondary = nat.properties.value("secondary_allocation_ids").is_some()
+                || nat.properties.value("availability_mode").is_some();
+            if !private && !secondary {
+                cx.errors.push_range(
+                    nat.type_span,
+                    nat.type_end,
+                    format!(
+                        "public NAT gateway `{}` needs `allocation_id`, the `AllocationId` of an `AWS::EC2::EIP` with `domain: \"vpc\"`; or set `connectivity_type: \"private\"`",
+                        declaration.ident
+                    ),
+                );
+            }
+            continue;
+        };
+        if let Some((eip, eip_resource)) = cx.referenced(allocation) {
+            if eip_resource.type_name == "AWS::EC2::EIP" {
+                let gives = eip_resource
+                    .schema
+                    .and_then(|s| s.ref_returns)
+                    .unwrap_or("PublicIp");
+                cx.errors.push_range(
+                    allocation.span,
+                    allocation.end,
+                    format!(
+                        "`{eip}` as a reference gives the Elastic IP's `{gives}`, but `allocation_id` takes its allocation id; write `{eip}.AllocationId`",
+                        eip = eip.ident
+                    ),
+                );
+            }
+            continue;
+        }
+        let Some((eip_name, attribute)) = allocation.get_att() else {
+            continue;
+        };
+        let Some((eip, eip_resource)) = cx.resource(&eip_name) else {
+            continue;
+        };
+        if eip_resource.type_name != "AWS::EC2::EIP" {
+            continue;
+        }
+        if attribute != "AllocationId" {
+            cx.errors.push_range(
+                allocation.span,
+                allocation.end,
+                format!(
+                    "`allocation_id` takes the Elastic IP's allocation id, not its `{attribute}`; write `{}.AllocationId`",
+                    eip.ident
+                ),
+            );
+        }
+        check_eip_domain(cx, declaration, eip, eip_resource);
+    }
+}
+
+fn check_eip_domain(cx: &Context, nat: &Declaration, eip: &Declaration, eip_resource: &Resource) {
+    let Some(domain) = eip_resource.properties.value("domain") else {
+        return;
+    };
+    if domain.as_str().is_some_and(|d| d != "vpc") {
+        cx.errors.push_range(
+            domain.span,
+            domain.end,
+            format!(
+                "Elastic IP `{}` backs NAT gateway `{}`, which needs an address in the VPC domain; set `domain: \"vpc\"`",
+                eip.ident, nat.ident
+            ),
+        );
+    }
+}
+
+/// Where a route sends traffic: the properties that name a destination and
+/// the properties that name a target
+/// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-route.html>).
+const ROUTE_DESTINATIONS: &[&str] = &[
+    "destination_cidr_block",
+    "destination_ipv6_cidr_block",
+    "destination_prefix_list_id",
+];
+const ROUTE_TARGETS: &[&str] = &[
+    "carrier_gateway_id",
+    "core_network_arn",
+    "egress_only_internet_gateway_id",
+    "gateway_id",
+    "instance_id",
+    "local_gateway_id",
+    "nat_gateway_id",
+    "network_interface_id",
+    "odb_network_arn",
+    "transit_gateway_id",
+    "vpc_endpoint_id",
+    "vpc_peering_connection_id",
+];
+
+// Rule `route-target`: "You must specify either a destination CIDR block or
+// prefix list ID. You must also specify exactly one of the resources as the
+// target" (`AWS::EC2::Route`, above).
+//
+// Rule `private-default-route`: a route to a NAT gateway names it with
+// `NatGatewayId`: "If you add a default route (AWS::EC2::Route resource)
+// that points to a NAT gateway, specify the NAT gateway ID for the route's
+// NatGatewayId property"
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-natgateway.html>);
+// `GatewayId` is for internet and virtual private gateways.
+pub fn check_route_targets(cx: &Context) {
+    for (declaration, route) in cx.resources_of("AWS::EC2::Route") {
+        let name = &declaration.ident;
+        let present = |keys: &[&str]| -> Vec<&crate::model::Entry> {
+            route
+                .properties
+                .entries
+                .iter()
+                .filter(|e| keys.contains(&e.key.name.as_str()))
+                .collect()
+        };
+        let destinations = present(ROUTE_DESTINATIONS);
+        match destinations.as_slice() {
+            [] => cx.errors.push_range(
+                route.type_span,
+                route.type_end,
+                format!(
+                    "route `{name}` has no destination; set `destination_cidr_block` (`\"0.0.0.0/0\"` for a default route), `destination_ipv6_cidr_block` or `destination_prefix_list_id`"
+                ),
+            ),
+            [_] => {}
+            [first, rest @ ..] => {
+                for extra in rest {
+                    cx.errors.push_spanned(
+                        extra.key.span,
+                        format!(
+                            "route `{name}` already has the destination `{}`; a route has exactly one",
+                            first.key.name
+                        ),
+                    );
+                }
+            }
+        }
+        let targets = present(ROUTE_TARGETS);
+        match targets.as_slice() {
+            [] => cx.errors.push_range(
+                route.type_span,
+                route.type_end,
+                format!(
+                    "route `{name}` has no target; set one of `nat_gateway_id`, `gateway_id`, `instance_id`, `network_interface_id`, `transit_gateway_id`, `vpc_peering_connection_id` and the other target properties"
+                ),
+            ),
+            [_] => {}
+            [first, rest @ ..] => {
+                for extra in rest {
+                    cx.errors.push_spanned(
+                        extra.key.span,
+                        format!(
+                            "route `{name}` already sends traffic to `{}`; a route has exactly one target",
+                            first.key.name
+                        ),
+                    );
+                }
+            }
+        }
+        for entry in targets {
+            let Some((target, target_resource)) = cx.referenced(&entry.value) else {
+                continue;
+            };
+            let wrong = match (entry.key.name.as_str(), target_resource.type_name.as_str()) {
+                ("gateway_id", "AWS::EC2::NatGateway") => Some("nat_gateway_id"),
+                ("nat_gateway_id", "AWS::EC2::InternetGateway" | "AWS::EC2::VPNGateway") => {
+                    Some("gateway_id")
+                }
+                _ => None,
+            };
+            if let Some(right) = wrong {
+                cx.errors.push_spanned(
+                    entry.key.span,
+                    format!(
+                        "`{}` is a `{}`; route `{name}` names it with `{right}`, not `{}`",
+                        target.ident, target_resource.type_name, entry.key.name
+                    ),
+                );
+            }
+        }
+    }
+}
+
+// Rule `one-association`: "A subnet can only be associated with one route
+// table at a time"
+// (<https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html>);
+// cfn-lint E3022 checks the same. Subnets are compared as written: the same
+// resource, or the same element of the same list parameter.
+pub fn check_one_route_table_per_subnet(cx: &Context) {
+    let mut first: HashMap<String, &Declaration> = HashMap::new();
+    for (declaration, association) in cx.resources_of("AWS::EC2::SubnetRouteTableAssociation") {
+        let Some(subnet) = association.properties.value("subnet_id") else {
+            continue;
+        };
+        let Some(key) = subnet_key(subnet) else {
+            continue;
+        };
+        if let Some(other) = first.get(&key) {
+            cx.errors.push_range(
+                subnet.span,
+                subnet.end,
+                format!(
+                    "subnet `{key}` is already associated with a route table by `{}`; a subnet has one route table, so remove `{}` or associate another subnet",
+                    other.ident, declaration.ident
+                ),
+            );
+        } else {
+            first.insert(key, declaration);
+        }
+    }
+}
+
+/// A name for the subnet a value identifies, when it is known at compile time.
+fn subnet_key(value: &Value) -> Option<String> {
+    if let Some(name) = value.ref_name() {
+        return Some(name);
+    }
+    if let crate::model::ValueKind::Call(call) = &value.kind {
+        if call.function == crate::model::Function::Select {
+            let index = call.args.first()?.as_int()?;
+            let list = call.args.get(1)?.ref_name()?;
+            return Some(format!("select({index}, {list})"));
+        }
+    }
+    None
+}
