@@ -80,11 +80,13 @@ fn differences(path: &str, expected: &Value, found: &Value, out: &mut Vec<String
 }
 
 fn pointer(path: &Value) -> String {
-    path.as_array()
+    let segments: Vec<&str> = path
+        .as_array()
         .unwrap()
         .iter()
-        .map(|segment| format!("/{}", segment.as_str().unwrap()))
-        .collect()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    format!("/{}", segments.join("/"))
 }
 
 #[test]

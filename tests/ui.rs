@@ -16,5 +16,5 @@ fn compile_fail() {
 #[test]
 fn pass() {
     let cases = trybuild::TestCases::new();
-    cases.pass("tests/ui-pass/*.rs");
+    cases.pass("tests/ui-pass/**/*.rs");
 }

@@ -12,9 +12,12 @@
 //! area, cite the AWS documentation it comes from in its comment, report at
 //! the token the user must change, and call it from [`check`].
 
+mod ecs;
 mod functions;
 mod infer;
+mod network_mode;
 mod parameters;
+mod ports;
 mod properties;
 mod references;
 mod routes;
@@ -96,8 +99,19 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     routes::check_nat_gateway_addresses(&cx);
     routes::check_route_targets(&cx);
     routes::check_one_route_table_per_subnet(&cx);
+    network_mode::check_target_types(&cx);
+    network_mode::check_service_roles(&cx);
+    network_mode::check_network_configurations(&cx);
+    network_mode::check_assign_public_ip(&cx);
+    network_mode::check_load_balancer_entries(&cx);
+    network_mode::check_fargate(&cx);
+    network_mode::check_host_network(&cx);
+    ports::check_host_ports(&cx);
+    ports::check_dynamic_port_health_checks(&cx);
+    ports::check_load_balancer_containers(&cx);
     security_groups::check_rule_ports(&cx);
     security_groups::check_open_ingress(&cx);
+    security_groups::check_load_balancer_reaches_tasks(&cx);
     check_misplaced_acknowledgments(&cx);
 }
 

@@ -184,7 +184,7 @@ impl Checker<'_, '_> {
             let property = properties.iter().find(|p| p.ident == key.name);
             match property {
                 Some(property) if !key.quoted => {
-                    self.check_value(&entry.value, &property.shape, property);
+                    self.check_value(&entry.value, &property.shape, property, properties);
                 }
                 Some(_) | None if owner.custom => {}
                 Some(property) => errors.push_spanned(
@@ -223,7 +223,13 @@ impl Checker<'_, '_> {
     }
 
     #[allow(clippy::too_many_lines, reason = "one arm per schema shape")]
-    fn check_value(&self, value: &Value, shape: &Shape, property: &Property) {
+    fn check_value(
+        &self,
+        value: &Value,
+        shape: &Shape,
+        property: &Property,
+        siblings: &[Property],
+    ) {
         let errors = self.cx.errors;
         let produces = produces(self.cx, value);
         if produces == Produces::Unknown || produces == Produces::NoValue {
@@ -320,7 +326,7 @@ impl Checker<'_, '_> {
             Shape::List(item) => match &value.kind {
                 ValueKind::List(items) => {
                     for item_value in items {
-                        self.check_value(item_value, item, property);
+                        self.check_value(item_value, item, property, siblings);
                     }
                 }
                 _ if produces == Produces::List => {}
@@ -329,7 +335,7 @@ impl Checker<'_, '_> {
             Shape::Map(item) => match &value.kind {
                 ValueKind::Object(object) => {
                     for entry in &object.entries {
-                        self.check_value(&entry.value, item, property);
+                        self.check_value(&entry.value, item, property, siblings);
                     }
                 }
                 _ => mismatch("a map"),
@@ -354,12 +360,12 @@ impl Checker<'_, '_> {
                     .find(|s| produces.fits(s))
                     .or_else(|| shapes.first());
                 if let Some(shape) = fits {
-                    self.check_value(value, shape, property);
+                    self.check_value(value, shape, property, siblings);
                 }
             }
         }
         if !property.refers_to.is_empty() {
-            self.check_kind(value, property);
+            self.check_kind(value, property, siblings);
         }
     }
 
@@ -368,7 +374,7 @@ impl Checker<'_, '_> {
     // `AWS::EC2::VPC`) gets a `Ref` to a resource of that type or a parameter
     // of the matching AWS-specific type. Attributes (`Fn::GetAtt`) are not
     // checked: `PrivateSubnet.VpcId` is a VPC id although it comes from a subnet.
-    fn check_kind(&self, value: &Value, property: &Property) {
+    fn check_kind(&self, value: &Value, property: &Property, siblings: &[Property]) {
         let expects_list = matches!(property.shape, Shape::List(_));
         let check_one = |value: &Value, list_parameter_allowed: bool| {
             let Some((type_name, found)) = self.reference_kind(value, list_parameter_allowed)
@@ -385,11 +391,18 @@ impl Checker<'_, '_> {
                 .map(|t| format!("`{t}`"))
                 .collect::<Vec<_>>()
                 .join(" or ");
+            // Often the value is right and the key is wrong: a NAT gateway
+            // given as `gateway_id` belongs in `nat_gateway_id`.
+            let better_key = siblings
+                .iter()
+                .find(|p| p.refers_to.iter().any(|r| r.type_name == type_name))
+                .map(|p| format!("; did you mean `{}: …`?", p.ident))
+                .unwrap_or_default();
             self.cx.errors.push_range(
                 value.span,
                 value.end,
                 format!(
-                    "mismatched resource kinds: `{}` expects the id of {expected}, found {found}",
+                    "mismatched resource kinds: `{}` expects the id of {expected}, found {found}{better_key}",
                     property.ident
                 ),
             );

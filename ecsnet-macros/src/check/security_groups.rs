@@ -169,33 +169,33 @@ pub fn check_rule_ports(cx: &Context) {
                     );
                     continue;
                 }
-                for port in [from, to].into_iter().flatten() {
-                    if let Some(n) = port.as_int() {
-                        if !(0..=65535).contains(&n) {
-                            let hint = if n == -1 {
-                                "; `-1` means every port only with protocol `-1` or icmp: write `from_port: 0, to_port: 65535`"
-                            } else {
-                                ""
-                            };
-                            cx.errors.push_range(
-                                port.span,
-                                port.end,
-                                format!("port `{n}` is out of range; `{protocol}` ports are 0 to 65535{hint}"),
-                            );
-                        }
-                    }
-                }
-                if let (Some(low), Some(high)) =
-                    (rule.ports().map(|p| p.0), rule.ports().map(|p| p.1))
+                // One error per rule: the first port out of range.
+                let out_of_range = [from, to]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|port| Some((port, port.as_int()?)))
+                    .find(|(_, n)| !(0..=65535).contains(n));
+                if let Some((port, n)) = out_of_range {
+                    let hint = if n == -1 {
+                        "; `-1` means every port only with protocol `-1` or icmp: write `from_port: 0, to_port: 65535`"
+                    } else {
+                        ""
+                    };
+                    cx.errors.push_range(
+                        port.span,
+                        port.end,
+                        format!(
+                            "port `{n}` is out of range; `{protocol}` ports are 0 to 65535{hint}"
+                        ),
+                    );
+                } else if let (Some((low, high)), Some(to)) = (rule.ports(), to)
+                    && low > high
                 {
-                    if low > high && low >= 0 && high >= 0 {
-                        let to = to.expect("checked above");
-                        cx.errors.push_range(
+                    cx.errors.push_range(
                             to.span,
                             to.end,
                             format!("`to_port` {high} is below `from_port` {low}; a port range runs from the lower port to the higher"),
                         );
-                    }
                 }
             }
             "icmp" | "icmpv6" => {
@@ -207,26 +207,28 @@ pub fn check_rule_ports(cx: &Context) {
                     );
                 }
                 for port in [from, to].into_iter().flatten() {
-                    if let Some(n) = port.as_int() {
-                        if !(-1..=255).contains(&n) {
-                            cx.errors.push_range(
+                    if let Some(n) = port.as_int()
+                        && !(-1..=255).contains(&n)
+                    {
+                        cx.errors.push_range(
                                 port.span,
                                 port.end,
                                 format!("`{n}` is not an ICMP type or code; they are 0 to 255, or `-1` for all"),
                             );
-                        }
                     }
                 }
             }
             "-1" => {
-                for port in [from, to].into_iter().flatten() {
-                    if port.as_int().is_some_and(|n| n != -1) {
-                        cx.errors.push_range(
-                            port.span,
-                            port.end,
-                            "protocol `-1` allows all traffic on every port and ignores this port; name the protocol (`\"tcp\"`) to allow only these ports, or remove the ports",
-                        );
-                    }
+                let ignored = [from, to]
+                    .into_iter()
+                    .flatten()
+                    .find(|port| port.as_int().is_some_and(|n| n != -1));
+                if let Some(port) = ignored {
+                    cx.errors.push_range(
+                        port.span,
+                        port.end,
+                        "protocol `-1` allows all traffic on every port and ignores this port range; name the protocol (`\"tcp\"`) to allow only these ports, or remove `from_port` and `to_port`",
+                    );
                 }
             }
             _ => {}
@@ -334,5 +336,300 @@ fn open_ports_beyond_web(rule: &SgRule) -> Option<String> {
             }
         }
         _ => None,
+    }
+}
+
+/// Whether a rule lets traffic to `port` through; `true` when the stack
+/// does not say (a protocol or port given by a parameter).
+fn covers(rule: &SgRule, port: i64) -> bool {
+    match rule.protocol().as_deref() {
+        None | Some("-1") => true,
+        Some("tcp") => rule
+            .ports()
+            .is_none_or(|(from, to)| (from..=to).contains(&port)),
+        Some(_) => false,
+    }
+}
+
+/// Whether a rule's peer is a CIDR block or prefix list rather than a group.
+fn has_address_peer(rule: &SgRule) -> bool {
+    [
+        "cidr_ip",
+        "cidr_ipv6",
+        "source_prefix_list_id",
+        "destination_prefix_list_id",
+    ]
+    .iter()
+    .any(|key| rule.value(key).is_some())
+}
+
+/// The security groups a list value names, if every element is a
+/// reference to something in the stack; `None` when any is unknown.
+fn group_names(value: Option<&Value>) -> Option<Vec<String>> {
+    value?.as_list()?.iter().map(Value::ref_name).collect()
+}
+
+/// The load balancers of the stack that forward to a target group, with
+/// their security groups (when the stack names them).
+fn load_balancers_of<'a>(
+    cx: &Context<'a>,
+    target_group: &str,
+) -> Vec<(&'a Declaration, Option<Vec<String>>)> {
+    let forwards_to = |actions: Option<&Value>| {
+        actions.and_then(Value::as_list).is_some_and(|actions| {
+            actions.iter().filter_map(Value::as_object).any(|action| {
+                let direct = action.value("target_group_arn").and_then(Value::ref_name);
+                let weighted = action
+                    .value("forward_config")
+                    .and_then(Value::as_object)
+                    .and_then(|f| f.value("target_groups"))
+                    .and_then(Value::as_list)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(Value::as_object)
+                    .filter_map(|t| t.value("target_group_arn").and_then(Value::ref_name))
+                    .any(|name| name == target_group);
+                direct.as_deref() == Some(target_group) || weighted
+            })
+        })
+    };
+    let mut listeners: Vec<&'a crate::model::Resource> = cx
+        .resources_of("AWS::ElasticLoadBalancingV2::Listener")
+        .filter(|(_, listener)| forwards_to(listener.properties.value("default_actions")))
+        .map(|(_, listener)| listener)
+        .collect();
+    for (_, rule) in cx.resources_of("AWS::ElasticLoadBalancingV2::ListenerRule") {
+        if forwards_to(rule.properties.value("actions"))
+            && let Some((_, listener)) = rule
+                .properties
+                .value("listener_arn")
+                .and_then(|v| cx.referenced(v))
+        {
+            listeners.push(listener);
+        }
+    }
+    let mut found: Vec<(&'a Declaration, Option<Vec<String>>)> = Vec::new();
+    for listener in listeners {
+        let Some((balancer, resource)) = listener
+            .properties
+            .value("load_balancer_arn")
+            .and_then(|v| cx.referenced(v))
+        else {
+            continue;
+        };
+        if found.iter().any(|(d, _)| d.ident == balancer.ident) {
+            continue;
+        }
+        found.push((
+            balancer,
+            group_names(resource.properties.value("security_groups")),
+        ));
+    }
+    found
+}
+
+/// The ephemeral port range bridge-mode dynamic host ports come from on
+/// Linux container instances ("the ephemeral port range … 32768 to 60999"
+/// of `PortMapping` `HostPort`, linked from the `host-port` rule).
+const EPHEMERAL_PORTS: (i64, i64) = (32768, 60999);
+
+// Rule `lb-to-task-ingress`: with `awsvpc`, each task has its own security
+// group, so the load balancer reaches the task through that group, on the
+// container port, and no longer through the container instance's group on
+// the ephemeral port range. "The security group rules for your container
+// instances must allow your load balancer to communicate … on the port"
+// (ECS troubleshooting, "Troubleshooting service load balancers",
+// <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/troubleshoot-service-load-balancers.html>);
+// for `awsvpc` that group is the task's (the chapter replaces the
+// 32768-60999 rules on the instances' group with port-8000 rules on the
+// task's). Checked when the stack names every group involved: the task's
+// security groups admit the load balancer's on the container port; the load
+// balancer's group, if it lists egress rules at all, lets that traffic out;
+// and a rule between the load balancer and anything on the ephemeral range
+// is a bridge-mode leftover, unless a bridge-mode service still uses that
+// load balancer.
+pub fn check_load_balancer_reaches_tasks(cx: &Context) {
+    let rules = rules(cx);
+    let services = super::ecs::services(cx);
+    let mut bridge_balancer_groups: Vec<String> = Vec::new();
+    let mut paths = Vec::new();
+    for service in &services {
+        let mode = service.network_mode();
+        for entry in service.load_balancers() {
+            let Some(target_group) = entry.value("target_group_arn").and_then(Value::ref_name)
+            else {
+                continue;
+            };
+            for (balancer, groups) in load_balancers_of(cx, &target_group) {
+                let balancer_groups = groups.unwrap_or_default();
+                match mode {
+                    Some(super::ecs::NetworkMode::Awsvpc) => paths.push(Path {
+                        service,
+                        entry,
+                        balancer,
+                        balancer_groups,
+                        task_groups: group_names(
+                            service
+                                .awsvpc_configuration()
+                                .and_then(|c| c.value("security_groups")),
+                        ),
+                    }),
+                    Some(_) => bridge_balancer_groups.extend(balancer_groups),
+                    None => {}
+                }
+            }
+        }
+    }
+    let mut reported_leftovers: Vec<*const Object> = Vec::new();
+    for path in &paths {
+        check_reachable(cx, &rules, path);
+        check_bridge_leftovers(
+            cx,
+            &rules,
+            path,
+            &bridge_balancer_groups,
+            &mut reported_leftovers,
+        );
+    }
+}
+
+/// An `awsvpc` service's load balancer entry and the load balancer behind it.
+struct Path<'a, 'b> {
+    service: &'b super::ecs::Service<'a>,
+    entry: &'a Object,
+    balancer: &'a Declaration,
+    balancer_groups: Vec<String>,
+    /// The tasks' security groups, when the stack names them all.
+    task_groups: Option<Vec<String>>,
+}
+
+/// The tasks' groups admit the load balancer's, and the load balancer's
+/// egress rules, if it lists any, let the traffic out.
+fn check_reachable(cx: &Context, rules: &[SgRule], path: &Path) {
+    let Some(port_value) = path.entry.value("container_port") else {
+        return;
+    };
+    let (Some(port), Some(task_groups)) = (port_value.as_int(), &path.task_groups) else {
+        return;
+    };
+    // A port the container does not map is the `lb-container` rule's error.
+    let container = path.entry.value("container_name").and_then(Value::as_str);
+    let unmapped = path
+        .service
+        .task_definition
+        .as_ref()
+        .and_then(|t| t.container(container?))
+        .is_some_and(|c| {
+            !c.port_mappings
+                .iter()
+                .any(|m| m.container_port == Some(port))
+        });
+    if unmapped {
+        return;
+    }
+    let (balancer, service) = (&path.balancer.ident, &path.service.declaration.ident);
+    let first_task_group = task_groups.first().map_or("…", String::as_str);
+    let task_list = crate::diag::list_in_backticks(task_groups);
+    for balancer_group in &path.balancer_groups {
+        let admitted = rules.iter().any(|r| {
+            r.direction == Direction::Ingress
+                && r.group.as_ref().is_some_and(|g| task_groups.contains(g))
+                && covers(r, port)
+                && (r.peer_group().as_deref() == Some(balancer_group.as_str())
+                    || has_address_peer(r))
+        });
+        if !admitted {
+            let (plural, verb) = if task_groups.len() == 1 {
+                ("", "s")
+            } else {
+                ("s", "")
+            };
+            cx.errors.push_range(
+                port_value.span,
+                port_value.end,
+                format!(
+                    "load balancer `{balancer}` cannot reach the tasks of service `{service}`: their security group{plural} {task_list} admit{verb} nothing from `{balancer_group}` on port {port}; add an `AWS::EC2::SecurityGroupIngress` with `group_id: {first_task_group}`, `source_security_group_id: {balancer_group}` and port {port}"
+                ),
+            );
+        }
+        let egress: Vec<&SgRule> = rules
+            .iter()
+            .filter(|r| {
+                r.direction == Direction::Egress
+                    && r.group.as_deref() == Some(balancer_group.as_str())
+            })
+            .collect();
+        let lets_out = egress.is_empty()
+            || egress.iter().any(|r| {
+                covers(r, port)
+                    && (r.peer_group().is_some_and(|g| task_groups.contains(&g))
+                        || has_address_peer(r))
+            });
+        if !lets_out {
+            cx.errors.push_range(
+                port_value.span,
+                port_value.end,
+                format!(
+                    "load balancer `{balancer}` cannot reach the tasks of service `{service}`: its security group `{balancer_group}` lists egress rules, and none lets port {port} out to {task_list}; add an `AWS::EC2::SecurityGroupEgress` with `group_id: {balancer_group}`, `destination_security_group_id: {first_task_group}` and port {port}"
+                ),
+            );
+        }
+    }
+}
+
+/// Rules between the load balancer and anything on the ephemeral range are
+/// bridge-mode leftovers, unless a bridge-mode service still uses that load
+/// balancer; each rule is reported once.
+fn check_bridge_leftovers(
+    cx: &Context,
+    rules: &[SgRule],
+    path: &Path,
+    bridge_balancer_groups: &[String],
+    reported: &mut Vec<*const Object>,
+) {
+    let port = path.entry.value("container_port").and_then(Value::as_int);
+    let port_text = port.map_or_else(|| "the container port".to_owned(), |p| format!("port {p}"));
+    let tasks = path
+        .task_groups
+        .as_ref()
+        .and_then(|g| g.first().cloned())
+        .map_or_else(
+            || "the tasks' own security group".to_owned(),
+            |g| format!("the tasks' security group `{g}`"),
+        );
+    for balancer_group in &path.balancer_groups {
+        if bridge_balancer_groups.contains(balancer_group) {
+            continue;
+        }
+        for rule in rules {
+            let involves_balancer = match rule.direction {
+                Direction::Ingress => rule.peer_group().as_deref() == Some(balancer_group.as_str()),
+                Direction::Egress => rule.group.as_deref() == Some(balancer_group.as_str()),
+            };
+            let Some((from, to)) = rule.ports() else {
+                continue;
+            };
+            let ephemeral = from >= 1024 && from <= EPHEMERAL_PORTS.0 && to >= EPHEMERAL_PORTS.1;
+            let key = std::ptr::from_ref(rule.object);
+            if !involves_balancer || !ephemeral || reported.contains(&key) {
+                continue;
+            }
+            reported.push(key);
+            let Some(from_value) = rule.value("from_port") else {
+                continue;
+            };
+            let fix = match rule.direction {
+                Direction::Ingress => format!("admit {port_text} into {tasks} instead"),
+                Direction::Egress => format!("let {port_text} out to {tasks} instead"),
+            };
+            cx.errors.push_range(
+                from_value.span,
+                rule.value("to_port").map_or(from_value.end, |v| v.end),
+                format!(
+                    "ports {from}-{to} of `{}` are the ephemeral range of bridge-mode dynamic host ports, but service `{}` now runs `awsvpc` tasks, which load balancer `{}` reaches on {port_text}; {fix}",
+                    rule.holder.ident, path.service.declaration.ident, path.balancer.ident
+                ),
+            );
+        }
     }
 }

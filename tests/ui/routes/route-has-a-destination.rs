@@ -1,0 +1,33 @@
+//! A route has a destination: a CIDR block or a prefix list.
+use ecsnet::prelude::*;
+
+#[stack]
+mod network {
+    #[parameter(AWS::EC2::VPC::Id)]
+    struct VpcId;
+
+    #[parameter(List<AWS::EC2::Subnet::Id>)]
+    struct PublicSubnets;
+
+    #[resource(AWS::EC2::EIP { domain: "vpc" })]
+    struct ElasticIP;
+
+    #[resource(AWS::EC2::NatGateway {
+        allocation_id: ElasticIP.AllocationId,
+        subnet_id: select(0, PublicSubnets),
+    })]
+    struct NatGateway;
+
+    #[resource(AWS::EC2::RouteTable { vpc_id: VpcId })]
+    struct PrivateRouteTable;
+
+    // ANCHOR: here
+    #[resource(AWS::EC2::Route {
+        route_table_id: PrivateRouteTable,
+        nat_gateway_id: NatGateway,
+    })]
+    struct PrivateDefaultRoute;
+    // ANCHOR_END: here
+}
+
+fn main() {}
