@@ -37,9 +37,28 @@ pub mod todobackend {
     #[parameter(List<AWS::EC2::Subnet::Id>)]
     pub struct PrivateSubnets;
 
+    // ANCHOR: vpc
     /// Target VPC
-    #[parameter(AWS::EC2::VPC::Id)]
+    ///
+    /// `cidr` and `existing_subnets` say what `aws ec2 describe-vpcs` and
+    /// `aws ec2 describe-subnets` report for the default VPC the chapter
+    /// deploys into, so the compiler checks that `PrivateSubnet` lies inside
+    /// it and overlaps none of its subnets. They are not part of the template.
+    #[parameter(
+        AWS::EC2::VPC::Id,
+        description = "Target VPC",
+        cidr = "172.31.0.0/16",
+        existing_subnets = [
+            "172.31.0.0/20",
+            "172.31.16.0/20",
+            "172.31.32.0/20",
+            "172.31.48.0/20",
+            "172.31.64.0/20",
+            "172.31.80.0/20",
+        ],
+    )]
     pub struct VpcId;
+    // ANCHOR_END: vpc
 
     // ANCHOR: nat
     /// The NAT gateway that gives the private subnet its way out, placed in

@@ -92,6 +92,11 @@ pub struct Parameter {
     pub max_value: Option<Value>,
     /// `no_echo`.
     pub no_echo: bool,
+    /// `cidr = "…"`: what the author knows about the VPC an
+    /// `AWS::EC2::VPC::Id` parameter will name; checked against, never emitted.
+    pub cidr: Option<Value>,
+    /// `existing_subnets = […]`: the blocks of that VPC's existing subnets.
+    pub existing_subnets: Option<Value>,
 }
 
 /// A parameter's type, as written and as CloudFormation spells it.

@@ -235,3 +235,6 @@ write("ports/bridge-service-with-dynamic-host-ports",
 write("security-groups/load-balancer-reaches-awsvpc-tasks-through-their-group",
       "With `awsvpc`, the tasks' own security group admits the load balancer's group on the container port.",
       ["groups", "ingress", "service"], ingress=('from_port: 8000,\n        to_port: 8000,', 'from_port: 80,\n        to_port: 80,'))
+write("ordering/service-waits-for-its-listener",
+      "A service is created after the listener that attaches its target group to a load balancer.",
+      ["balancer", "service"], service=('    #[depends_on(HttpListener)]\n', ''))

@@ -12,10 +12,12 @@
 //! area, cite the AWS documentation it comes from in its comment, report at
 //! the token the user must change, and call it from [`check`].
 
+mod cidr;
 mod ecs;
 mod functions;
 mod infer;
 mod network_mode;
+mod ordering;
 mod parameters;
 mod ports;
 mod properties;
@@ -96,6 +98,8 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     properties::check_properties(&cx);
     properties::check_resource_attributes(&cx);
     functions::check_function_arguments(&cx);
+    cidr::check_cidr_literals(&cx);
+    cidr::check_subnets(&cx);
     routes::check_nat_gateway_addresses(&cx);
     routes::check_route_targets(&cx);
     routes::check_one_route_table_per_subnet(&cx);
@@ -112,6 +116,8 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     security_groups::check_rule_ports(&cx);
     security_groups::check_open_ingress(&cx);
     security_groups::check_load_balancer_reaches_tasks(&cx);
+    ordering::check_dependency_cycles(&cx);
+    ordering::check_services_wait_for_listeners(&cx);
     check_misplaced_acknowledgments(&cx);
 }
 

@@ -112,6 +112,7 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
         check_scalar(cx, name, ty, shape.is_number, value, "allowed_values");
     }
 
+    check_declared_network(cx, declaration, parameter);
     let Some(default) = &parameter.default else {
         return;
     };
@@ -191,6 +192,58 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
                 default.end,
                 format!("default of `{name}` is outside `min_length`..`max_length`"),
             );
+        }
+    }
+}
+
+// `cidr` and `existing_subnets` describe the VPC a `AWS::EC2::VPC::Id`
+// parameter names, for the `subnet-in-vpc` and `subnet-overlap` rules; they
+// are the author's word, so they are at least checked for shape.
+fn check_declared_network(cx: &Context, declaration: &Declaration, parameter: &Parameter) {
+    let name = &declaration.ident;
+    let is_vpc = parameter.ty.name == "AWS::EC2::VPC::Id";
+    for (option, value) in [
+        ("cidr", &parameter.cidr),
+        ("existing_subnets", &parameter.existing_subnets),
+    ] {
+        let Some(value) = value else {
+            continue;
+        };
+        if !is_vpc {
+            cx.errors.push_range(
+                value.span,
+                value.end,
+                format!("`{option}` describes a VPC, and `{name}` is a `{}`; declare it on an `AWS::EC2::VPC::Id` parameter", parameter.ty.name),
+            );
+            continue;
+        }
+        let blocks: Vec<&Value> = match (option, &value.kind) {
+            ("cidr", ValueKind::Str(_)) => vec![value],
+            ("existing_subnets", ValueKind::List(items)) => items.iter().collect(),
+            _ => {
+                let expected = if option == "cidr" {
+                    "a CIDR block such as `\"172.31.0.0/16\"`"
+                } else {
+                    "a list of CIDR blocks"
+                };
+                cx.errors.push_range(
+                    value.span,
+                    value.end,
+                    format!("`{option}` takes {expected}"),
+                );
+                continue;
+            }
+        };
+        for block in blocks {
+            match block.as_str().map(super::cidr::Cidr::parse) {
+                Some(Ok(_)) => {}
+                Some(Err(message)) => cx.errors.push_range(block.span, block.end, message),
+                None => cx.errors.push_range(
+                    block.span,
+                    block.end,
+                    "expected a CIDR block such as `\"172.31.0.0/20\"`",
+                ),
+            }
         }
     }
 }

@@ -75,6 +75,8 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
         min_value: None,
         max_value: None,
         no_echo: false,
+        cidr: None,
+        existing_subnets: None,
     };
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
@@ -122,6 +124,8 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
             "max_length" => parameter.max_length = Some(parse_literal(input)?),
             "min_value" => parameter.min_value = Some(parse_literal(input)?),
             "max_value" => parameter.max_value = Some(parse_literal(input)?),
+            "cidr" => parameter.cidr = Some(parse_literal(input)?),
+            "existing_subnets" => parameter.existing_subnets = Some(parse_literal(input)?),
             _ => unreachable!("every option is handled above"),
         }
     }

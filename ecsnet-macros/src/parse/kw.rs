@@ -40,6 +40,8 @@ pub const PARAMETER_OPTIONS: &[&str] = &[
     "min_value",
     "max_value",
     "no_echo",
+    "cidr",
+    "existing_subnets",
 ];
 
 /// Options of `#[output(value, …)]`.

@@ -1,0 +1,15 @@
+//! A subnet lies inside its VPC's block.
+use ecsnet::prelude::*;
+
+#[stack]
+mod network {
+    #[resource(AWS::EC2::VPC { cidr_block: "10.0.0.0/16" })]
+    struct Vpc;
+
+    // ANCHOR: here
+    #[resource(AWS::EC2::Subnet { cidr_block: "10.1.0.0/20", vpc_id: Vpc })]
+    struct PrivateSubnet;
+    // ANCHOR_END: here
+}
+
+fn main() {}
