@@ -145,13 +145,12 @@ fn is_cidr_property(ident: &str) -> bool {
 pub fn check_cidr_literals(cx: &Context) {
     fn walk(cx: &Context, object: &Object) {
         for entry in &object.entries {
-            if is_cidr_property(&entry.key.name) {
-                if let Some(text) = entry.value.as_str() {
-                    if let Err(message) = Cidr::parse(text) {
-                        cx.errors
-                            .push_range(entry.value.span, entry.value.end, message);
-                    }
-                }
+            if is_cidr_property(&entry.key.name)
+                && let Some(text) = entry.value.as_str()
+                && let Err(message) = Cidr::parse(text)
+            {
+                cx.errors
+                    .push_range(entry.value.span, entry.value.end, message);
             }
             walk_value(cx, &entry.value);
         }
@@ -223,9 +222,10 @@ pub fn check_subnets(cx: &Context) {
             continue;
         };
         let (vpc_block, existing) = vpc_facts(cx, vpc);
-        if let Some(vpc_block) = vpc_block {
-            if !vpc_block.contains(subnet.cidr) {
-                cx.errors.push_range(
+        if let Some(vpc_block) = vpc_block
+            && !vpc_block.contains(subnet.cidr)
+        {
+            cx.errors.push_range(
                     subnet.value.span,
                     subnet.value.end,
                     format!(
@@ -235,8 +235,7 @@ pub fn check_subnets(cx: &Context) {
                         suggestion(vpc_block, subnet.cidr.prefix(), &taken(&subnets, &existing, vpc)),
                     ),
                 );
-                continue;
-            }
+            continue;
         }
         let earlier = subnets[..i]
             .iter()
@@ -323,7 +322,7 @@ fn taken(subnets: &[Subnet], existing: &[Cidr], vpc: &str) -> Vec<Cidr> {
         .collect()
 }
 
-/// `; the first free /20 is `172.31.96.0/20`` when one exists.
+/// A hint such as ``; the first free /20 is `172.31.96.0/20` `` when one exists.
 fn suggestion(vpc: Cidr, prefix: u8, taken: &[Cidr]) -> String {
     let Cidr::V4 {
         network,

@@ -20,7 +20,7 @@ struct Edge {
 /// The dependencies of every resource: `DependsOn`, and every `Ref`,
 /// `Fn::GetAtt` and `${…}` in its properties, metadata and policies
 /// ("CloudFormation automatically determines … dependencies when a resource
-/// references another using Ref or Fn::GetAtt",
+/// references another using Ref or `Fn::GetAtt`",
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html>).
 fn dependencies<'a>(cx: &Context<'a>) -> Vec<(&'a Declaration, Vec<Edge>)> {
     let mut graph = Vec::new();
@@ -41,8 +41,7 @@ fn dependencies<'a>(cx: &Context<'a>) -> Vec<(&'a Declaration, Vec<Edge>)> {
             .collect();
         let mut visit = |value: &Value| {
             let names: Vec<String> = match &value.kind {
-                ValueKind::Ref(name) => vec![name.to_string()],
-                ValueKind::GetAtt(name, _) => vec![name.to_string()],
+                ValueKind::Ref(name) | ValueKind::GetAtt(name, _) => vec![name.to_string()],
                 ValueKind::Sub(sub) => sub
                     .placeholders
                     .iter()
