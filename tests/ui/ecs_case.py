@@ -93,7 +93,7 @@ BLOCKS = {
 ORDER = ["params", "groups", "ingress", "balancer", "target_group", "task", "service"]
 
 
-def write(path, doc, shown, passing=False, **changes):
+def write(path, doc, shown, passing=False, check=None, **changes):
     blocks = dict(BLOCKS)
     for name, (old, new) in changes.items():
         assert old in blocks[name], (path, name, old)
@@ -103,7 +103,8 @@ def write(path, doc, shown, passing=False, **changes):
     text = f"//! {doc}\nuse ecsnet::prelude::*;\n\n#[stack]\nmod web {{\n"
     text += "\n".join(hidden) + "\n    // ANCHOR: here\n" + "\n".join(anchored) + "    // ANCHOR_END: here\n}\n\n"
     if passing:
-        text += "fn main() {\n    assert!(web::template().resources.contains_key(\"WebService\"));\n}\n"
+        check = check or 'assert!(web::template().resources.contains_key("WebService"));'
+        text += "fn main() {\n    " + check + "\n}\n"
         open(f"ui-pass/{path}.rs", "w").write(text)
     else:
         text += "fn main() {}\n"
@@ -193,7 +194,8 @@ write("network-mode/host-network-needs-an-acknowledgment",
 write("network-mode/host-network-acknowledged",
       "An acknowledged `host` task definition compiles, and the reason is recorded in its metadata.",
       ["task"], passing=True,
-      task=('    #[resource(AWS::ECS::TaskDefinition {\n        family: "web",\n        network_mode: "awsvpc",', '    #[resource(AWS::ECS::TaskDefinition {\n        family: "web",\n        network_mode: "host",'),
+      check='let json = web::template().to_json();\n    assert!(json.contains(r#""Rule":"host-network","At":"NetworkMode""#), "{json}");',
+      task=('    #[resource(AWS::ECS::TaskDefinition {\n        family: "web",\n        network_mode: "awsvpc",', '    #[resource(AWS::ECS::TaskDefinition {\n        family: "web",\n        network_mode: #[acknowledge(host_network, reason = "the agent sidecar needs the instance\'s network")] "host",'),
       service=('''        network_configuration: {
             awsvpc_configuration: {
                 subnets: PrivateSubnets,

@@ -103,6 +103,7 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     routes::check_nat_gateway_addresses(&cx);
     routes::check_route_targets(&cx);
     routes::check_one_route_table_per_subnet(&cx);
+    routes::check_task_subnet_egress(&cx);
     network_mode::check_target_types(&cx);
     network_mode::check_service_roles(&cx);
     network_mode::check_network_configurations(&cx);

@@ -232,3 +232,80 @@ fn subnet_key(value: &Value) -> Option<String> {
     }
     None
 }
+
+// Rule `task-subnet-egress` (the chapter's quiz, question 5): `awsvpc` tasks
+// on EC2 instances get no public IP address, so "To access the internet,
+// tasks must be launched in a private subnet that's configured to use a NAT
+// gateway … Tasks that are launched within public subnets do not have
+// access to the internet" (ECS developer guide, task networking,
+// <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html>).
+// When such a service's subnets are resources of this stack and their route
+// table sends `0.0.0.0/0` to an internet gateway, the tasks cannot use it.
+pub fn check_task_subnet_egress(cx: &Context) {
+    for service in super::ecs::services(cx) {
+        if service.network_mode() != Some(super::ecs::NetworkMode::Awsvpc)
+            || !super::network_mode::runs_on_ec2(cx, &service)
+        {
+            continue;
+        }
+        let Some(subnets) = service
+            .awsvpc_configuration()
+            .and_then(|c| c.value("subnets"))
+            .and_then(Value::as_list)
+        else {
+            continue;
+        };
+        for subnet in subnets {
+            let Some(subnet_name) = subnet.ref_name() else {
+                continue;
+            };
+            let Some(gateway) = internet_gateway_default_route(cx, &subnet_name) else {
+                continue;
+            };
+            cx.errors.push_range(
+                subnet.span,
+                subnet.end,
+                format!(
+                    "service `{}` runs `awsvpc` tasks on EC2 instances in subnet `{subnet_name}`, whose default route goes to internet gateway `{gateway}`, but task network interfaces get no public IP address and cannot use it; place the tasks in a private subnet whose `0.0.0.0/0` route has a `nat_gateway_id`",
+                    service.declaration.ident
+                ),
+            );
+        }
+    }
+}
+
+/// The internet gateway a subnet's route table sends `0.0.0.0/0` to, if the
+/// stack says so.
+fn internet_gateway_default_route(cx: &Context, subnet: &str) -> Option<String> {
+    let route_tables: Vec<String> = cx
+        .resources_of("AWS::EC2::SubnetRouteTableAssociation")
+        .filter(|(_, a)| {
+            a.properties
+                .value("subnet_id")
+                .and_then(Value::ref_name)
+                .as_deref()
+                == Some(subnet)
+        })
+        .filter_map(|(_, a)| {
+            a.properties
+                .value("route_table_id")
+                .and_then(Value::ref_name)
+        })
+        .collect();
+    cx.resources_of("AWS::EC2::Route").find_map(|(_, route)| {
+        let table = route
+            .properties
+            .value("route_table_id")
+            .and_then(Value::ref_name)?;
+        let default = route
+            .properties
+            .value("destination_cidr_block")
+            .and_then(Value::as_str)
+            == Some("0.0.0.0/0");
+        if !default || !route_tables.contains(&table) {
+            return None;
+        }
+        let (gateway, resource) = cx.referenced(route.properties.value("gateway_id")?)?;
+        (resource.type_name == "AWS::EC2::InternetGateway").then(|| gateway.ident.to_string())
+    })
+}

@@ -74,7 +74,7 @@ mod web {
     // ANCHOR: here
     #[resource(AWS::ECS::TaskDefinition {
         family: "web",
-        network_mode: "host",
+        network_mode: #[acknowledge(host_network, reason = "the agent sidecar needs the instance's network")] "host",
         container_definitions: [{
             name: "web",
             image: "nginx",
@@ -87,5 +87,6 @@ mod web {
 }
 
 fn main() {
-    assert!(web::template().resources.contains_key("WebService"));
+    let json = web::template().to_json();
+    assert!(json.contains(r#""Rule":"host-network","At":"NetworkMode""#), "{json}");
 }
