@@ -12,6 +12,7 @@
 //! area, cite the AWS documentation it comes from in its comment, report at
 //! the token the user must change, and call it from [`check`].
 
+mod capacity;
 mod cidr;
 mod ecs;
 mod functions;
@@ -117,6 +118,7 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     security_groups::check_rule_ports(&cx);
     security_groups::check_open_ingress(&cx);
     security_groups::check_load_balancer_reaches_tasks(&cx);
+    capacity::check_eni_capacity(&cx);
     ordering::check_dependency_cycles(&cx);
     ordering::check_services_wait_for_listeners(&cx);
     check_misplaced_acknowledgments(&cx);

@@ -4,6 +4,7 @@
 //! under `spec/` (never by hand); this module only declares the shapes of
 //! that data and the lookups the checker needs.
 
+pub mod eni_limits;
 mod generated;
 pub mod parameter_types;
 
