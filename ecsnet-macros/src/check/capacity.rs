@@ -74,8 +74,7 @@ fn mentions(resource: &Resource, name: &str) -> bool {
     let mut found = false;
     let mut visit = |value: &Value| {
         let hit = match &value.kind {
-            crate::model::ValueKind::Ref(r) => r == name,
-            crate::model::ValueKind::GetAtt(r, _) => r == name,
+            crate::model::ValueKind::Ref(r) | crate::model::ValueKind::GetAtt(r, _) => r == name,
             crate::model::ValueKind::Sub(sub) => sub
                 .placeholders
                 .iter()
