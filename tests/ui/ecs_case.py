@@ -240,3 +240,32 @@ write("security-groups/load-balancer-reaches-awsvpc-tasks-through-their-group",
 write("ordering/service-waits-for-its-listener",
       "A service is created after the listener that attaches its target group to a load balancer.",
       ["balancer", "service"], service=('    #[depends_on(HttpListener)]\n', ''))
+write("security-groups/load-balancer-egress-lets-the-traffic-out",
+      "When the load balancer's security group lists egress rules, one of them lets the container port out to the tasks' group.",
+      ["groups", "ingress", "service"],
+      groups=('''            { ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ip: "0.0.0.0/0" },
+        ],
+    })]
+    struct LoadBalancerSecurityGroup;''', '''            { ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ip: "0.0.0.0/0" },
+        ],
+        security_group_egress: [
+            { ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ip: "10.0.0.0/8" },
+        ],
+    })]
+    struct LoadBalancerSecurityGroup;'''))
+write("network-mode/awsvpc-service-has-at-most-five-security-groups",
+      "An `awsvpc` service's tasks take at most five security groups.",
+      ["service"], service=('security_groups: [TaskSecurityGroup],', 'security_groups: [TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup],'))
+write("network-mode/fargate-service-runs-awsvpc-tasks",
+      "A service launched on Fargate runs a task definition in `awsvpc` mode.",
+      ["task", "service"], task=('network_mode: "awsvpc"', 'network_mode: "bridge"'),
+      service=('''        desired_count: 1,
+        network_configuration: {
+            awsvpc_configuration: {
+                subnets: PrivateSubnets,
+                security_groups: [TaskSecurityGroup],
+            },
+        },
+''', '''        desired_count: 1,
+        launch_type: "FARGATE",
+'''), target_group=('target_type: "ip"', 'target_type: "instance"'))
