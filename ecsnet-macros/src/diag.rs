@@ -9,12 +9,16 @@ use proc_macro2::Span;
 /// Collects spanned errors; [`Errors::finish`] must be called before drop.
 pub struct Errors {
     errors: RefCell<Option<Vec<syn::Error>>>,
+    /// Where errors were reported, to report one error per place: a value
+    /// written once in a `#[repeat]` loop is checked once per instance.
+    places: RefCell<Vec<String>>,
 }
 
 impl Errors {
     pub fn new() -> Errors {
         Errors {
             errors: RefCell::new(Some(Vec::new())),
+            places: RefCell::new(Vec::new()),
         }
     }
 
@@ -28,8 +32,18 @@ impl Errors {
         self.push(range_error(start, end, message));
     }
 
-    /// Records an error.
+    /// Records an error, unless one was already recorded at the same place.
     pub fn push(&self, error: syn::Error) {
+        // The compiler's spans print as `#0 bytes(120..134)`; outside a
+        // compiler (unit tests) they carry no location and are all kept.
+        let place = format!("{:?}", error.span());
+        if place.contains("bytes(") {
+            let mut places = self.places.borrow_mut();
+            if places.contains(&place) {
+                return;
+            }
+            places.push(place);
+        }
         self.errors
             .borrow_mut()
             .as_mut()

@@ -42,7 +42,10 @@ pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
 
 fn expand(parsed: Parsed) -> TokenStream {
     let Parsed {
-        stack, mut module, ..
+        stack,
+        mut module,
+        repeated,
+        ..
     } = parsed;
     // A second declaration of a logical id was reported; dropping its struct
     // keeps rustc from adding E0428 "defined multiple times" on top.
@@ -63,9 +66,36 @@ fn expand(parsed: Parsed) -> TokenStream {
         _ => true,
     });
 
+    // A repeated struct stays as written, and names its instances; each
+    // instance gets a struct of its own, with the same documentation.
+    let mut instance_structs = TokenStream::new();
+    for group in &repeated {
+        let Some(base) = items.iter().find_map(|item| match item {
+            Item::Struct(s) if s.ident == group.base => Some(s.clone()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let base_ident = &base.ident;
+        let ids: Vec<String> = group.instances.iter().map(ToString::to_string).collect();
+        let count = ids.len();
+        instance_structs.extend(quote! {
+            impl #base_ident {
+                /// The logical ids of the resources this declaration repeats.
+                pub const LOGICAL_IDS: [&'static str; #count] = [#(#ids),*];
+            }
+        });
+        for instance in &group.instances {
+            let mut copy = base.clone();
+            copy.ident = instance.clone();
+            instance_structs.extend(quote!(#copy));
+        }
+    }
+
     let impls = declaration_impls(&stack);
     let template_fn = template::template_fn(&stack);
     items.push(Item::Verbatim(quote! {
+        #instance_structs
         #impls
         #template_fn
     }));

@@ -15,9 +15,13 @@ pub const UPDATE_POLICY: &str = "update_policy";
 pub const DELETION_POLICY: &str = "deletion_policy";
 pub const UPDATE_REPLACE_POLICY: &str = "update_replace_policy";
 pub const ACKNOWLEDGE: &str = "acknowledge";
+/// `#[repeat(for … in …)]`, one declaration for several instances.
+pub const REPEAT: &str = "repeat";
 
 /// Every attribute that the stack macro consumes.
 pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT];
+/// Attributes that shape a declaration without being one.
+pub const DECLARATION_MODIFIERS: &[&str] = &[REPEAT];
 pub const RESOURCE_ATTRIBUTES: &[&str] = &[
     DEPENDS_ON,
     METADATA,

@@ -7,6 +7,7 @@
 
 mod attr;
 pub mod kw;
+mod repeat;
 pub mod value;
 
 use proc_macro2::{Span, TokenStream};
@@ -25,6 +26,8 @@ pub struct Parsed {
     pub module: ItemMod,
     /// Declarations that did not parse; they still define their names.
     pub broken: Vec<Ident>,
+    /// Structs that declare several instances with `#[repeat]`.
+    pub repeated: Vec<Repeated>,
 }
 
 /// Parses `#[stack(args)] mod name { items }`.
@@ -53,16 +56,11 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
         .crate_path
         .unwrap_or_else(|| syn::parse_quote!(::ecsnet));
 
-    let mut declarations = Vec::new();
-    let mut broken = Vec::new();
+    let mut collected = Collected::default();
     let (_, items) = module.content.as_mut().expect("checked above");
     for item in items.iter_mut() {
         match item {
-            Item::Struct(item) => match parse_struct(item, errors) {
-                Some(Ok(declaration)) => declarations.push(declaration),
-                Some(Err(ident)) => broken.push(ident),
-                None => {}
-            },
+            Item::Struct(item) => parse_struct(item, errors, &mut collected),
             other => reject_misplaced_attributes(other, errors),
         }
     }
@@ -72,10 +70,11 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
             description,
             crate_path,
             ident: module.ident.clone(),
-            declarations,
+            declarations: collected.declarations,
         },
         module,
-        broken,
+        broken: collected.broken,
+        repeated: collected.repeated,
     })
 }
 
@@ -91,12 +90,28 @@ fn not_a_module(item: &TokenStream) -> syn::Error {
     )
 }
 
-/// Parses one struct: `None` if it carries no ecsnet attribute,
-/// `Some(Err(name))` if its declaration is broken.
-fn parse_struct(item: &mut ItemStruct, errors: &Errors) -> Option<Result<Declaration, Ident>> {
+/// What the structs of a stack module declare.
+#[derive(Default)]
+struct Collected {
+    declarations: Vec<Declaration>,
+    broken: Vec<Ident>,
+    repeated: Vec<Repeated>,
+}
+
+/// A struct with `#[repeat(…)]` and the instances it declares.
+pub struct Repeated {
+    /// The struct as written.
+    pub base: Ident,
+    /// One logical id per row of the loop.
+    pub instances: Vec<Ident>,
+}
+
+/// Parses one struct's ecsnet attributes into `out`; a struct with none is
+/// left alone.
+fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
     let ours = take_attributes(&mut item.attrs);
     if ours.is_empty() {
-        return None;
+        return;
     }
     let ident = item.ident.clone();
     let declaring: Vec<&Attribute> = ours
@@ -107,18 +122,23 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors) -> Option<Result<Declara
         .iter()
         .filter(|a| is_one_of(a, kw::RESOURCE_ATTRIBUTES))
         .collect();
+    let repeat: Vec<&Attribute> = ours
+        .iter()
+        .filter(|a| a.path().is_ident(kw::REPEAT))
+        .collect();
 
     let Some(&declaring_attribute) = declaring.first() else {
-        for attribute in &resource_attributes {
+        for attribute in resource_attributes.iter().chain(&repeat) {
             errors.push_spanned(
                 attribute.path().span(),
                 format!(
-                    "`#[{}]` is a resource attribute; add `#[resource(…)]` to `{ident}` or remove it",
+                    "`#[{}]` goes with a declaration; add `#[resource(…)]` to `{ident}` or remove it",
                     attribute_name(attribute)
                 ),
             );
         }
-        return Some(Err(ident));
+        out.broken.push(ident);
+        return;
     };
     for extra in &declaring[1..] {
         errors.push_spanned(
@@ -129,20 +149,11 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors) -> Option<Result<Declara
             ),
         );
     }
+    for extra in repeat.iter().skip(1) {
+        errors.push_spanned(extra.path().span(), "duplicate `#[repeat]`; one loop may bind several variables: `for (zone, cidr) in [...]`");
+    }
     unit_struct_only(item, errors);
-
     let docs = docs(&item.attrs);
-    let kind = match attribute_name(declaring_attribute).as_str() {
-        kw::PARAMETER => attribute_args(declaring_attribute)
-            .and_then(|tokens| attr::parse_parameter.parse2(tokens))
-            .map(DeclarationKind::Parameter),
-        kw::OUTPUT => attribute_args(declaring_attribute)
-            .and_then(|tokens| attr::parse_output.parse2(tokens))
-            .map(DeclarationKind::Output),
-        _ => attribute_args(declaring_attribute)
-            .and_then(|tokens| attr::parse_resource.parse2(tokens))
-            .map(|args| DeclarationKind::Resource(resource(args, &resource_attributes, errors))),
-    };
     if attribute_name(declaring_attribute) != kw::RESOURCE {
         for attribute in &resource_attributes {
             errors.push_spanned(
@@ -155,11 +166,91 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors) -> Option<Result<Declara
             );
         }
     }
-    match kind {
-        Ok(kind) => Some(Ok(Declaration { ident, docs, kind })),
+
+    let Some(&repeat) = repeat.first() else {
+        match declaration(
+            ident.clone(),
+            docs,
+            declaring_attribute,
+            &resource_attributes,
+            errors,
+        ) {
+            Some(declaration) => out.declarations.push(declaration),
+            None => out.broken.push(ident),
+        }
+        return;
+    };
+    if attribute_name(declaring_attribute) == kw::PARAMETER {
+        errors.push_spanned(
+            repeat.path().span(),
+            "`#[repeat]` declares resources and outputs; parameters are declared one by one",
+        );
+        out.broken.push(ident);
+        return;
+    }
+    let rows = match attribute_args(repeat).and_then(repeat::parse_attribute) {
+        Ok(rows) => rows,
         Err(error) => {
             errors.push(error);
-            Some(Err(ident))
+            out.broken.push(ident);
+            return;
+        }
+    };
+    let mut instances = Vec::new();
+    for row in &rows {
+        let suffix = repeat::suffix(&row[0].1.text);
+        let instance = Ident::new(&format!("{ident}{suffix}"), ident.span());
+        let declaring = substituted(declaring_attribute, row);
+        let others: Vec<Attribute> = resource_attributes
+            .iter()
+            .map(|a| substituted(a, row))
+            .collect();
+        let others: Vec<&Attribute> = others.iter().collect();
+        match declaration(instance.clone(), docs.clone(), &declaring, &others, errors) {
+            Some(declaration) => out.declarations.push(declaration),
+            None => out.broken.push(instance.clone()),
+        }
+        instances.push(instance);
+    }
+    out.repeated.push(Repeated {
+        base: ident,
+        instances,
+    });
+}
+
+/// A copy of an attribute with a loop row's values substituted.
+fn substituted(attribute: &Attribute, row: &repeat::Row) -> Attribute {
+    let mut copy = attribute.clone();
+    if let syn::Meta::List(list) = &mut copy.meta {
+        list.tokens = repeat::substitute(list.tokens.clone(), row);
+    }
+    copy
+}
+
+/// Parses one declaration; `None` (with the error recorded) if it does not parse.
+fn declaration(
+    ident: Ident,
+    docs: Option<String>,
+    declaring_attribute: &Attribute,
+    resource_attributes: &[&Attribute],
+    errors: &Errors,
+) -> Option<Declaration> {
+    let kind = match attribute_name(declaring_attribute).as_str() {
+        kw::PARAMETER => attribute_args(declaring_attribute)
+            .and_then(|tokens| attr::parse_parameter.parse2(tokens))
+            .map(DeclarationKind::Parameter),
+        kw::OUTPUT => attribute_args(declaring_attribute)
+            .and_then(|tokens| attr::parse_output.parse2(tokens))
+            .map(DeclarationKind::Output),
+        _ => attribute_args(declaring_attribute)
+            .and_then(|tokens| attr::parse_resource.parse2(tokens))
+            .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
+    };
+    match kind {
+        Ok(kind) => Some(Declaration { ident, docs, kind }),
+        Err(error) => {
+            errors.push(error);
+            None
         }
     }
 }
@@ -274,7 +365,9 @@ fn object_args(attribute: &Attribute) -> syn::Result<crate::model::Object> {
 /// Takes ecsnet's attributes off an item, leaving the others.
 fn take_attributes(attributes: &mut Vec<Attribute>) -> Vec<Attribute> {
     let (ours, others): (Vec<_>, Vec<_>) = attributes.drain(..).partition(|a| {
-        is_one_of(a, kw::DECLARATION_ATTRIBUTES) || is_one_of(a, kw::RESOURCE_ATTRIBUTES)
+        is_one_of(a, kw::DECLARATION_ATTRIBUTES)
+            || is_one_of(a, kw::RESOURCE_ATTRIBUTES)
+            || is_one_of(a, kw::DECLARATION_MODIFIERS)
     });
     *attributes = others;
     ours
