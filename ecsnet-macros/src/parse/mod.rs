@@ -180,6 +180,27 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
         }
         return;
     };
+    declare_repeated(
+        ident,
+        docs.as_ref(),
+        repeat,
+        declaring_attribute,
+        &resource_attributes,
+        errors,
+        out,
+    );
+}
+
+/// The instances of a declaration with `#[repeat(…)]`, one per row.
+fn declare_repeated(
+    ident: Ident,
+    docs: Option<&String>,
+    repeat: &Attribute,
+    declaring_attribute: &Attribute,
+    resource_attributes: &[&Attribute],
+    errors: &Errors,
+    out: &mut Collected,
+) {
     if attribute_name(declaring_attribute) == kw::PARAMETER {
         errors.push_spanned(
             repeat.path().span(),
@@ -206,7 +227,7 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
             .map(|a| substituted(a, row))
             .collect();
         let others: Vec<&Attribute> = others.iter().collect();
-        match declaration(instance.clone(), docs.clone(), &declaring, &others, errors) {
+        match declaration(instance.clone(), docs.cloned(), &declaring, &others, errors) {
             Some(declaration) => out.declarations.push(declaration),
             None => out.broken.push(instance.clone()),
         }

@@ -196,7 +196,7 @@ pub fn substitute(tokens: TokenStream, row: &Row) -> TokenStream {
                 out.push(TokenTree::Group(copy));
             }
             TokenTree::Literal(literal) => {
-                out.push(TokenTree::Literal(substitute_in_string(literal, row)))
+                out.push(TokenTree::Literal(substitute_in_string(literal, row)));
             }
             TokenTree::Punct(_) => out.push(trees[i].clone()),
         }
