@@ -1,0 +1,13 @@
+//! Generates the 500-resource stack into `$OUT_DIR`; it is not committed.
+
+#[path = "src/generate.rs"]
+#[allow(dead_code, reason = "the build script writes only the full stack")]
+mod generate;
+
+fn main() {
+    let out_dir =
+        std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("large_stack.rs"), generate::large_stack(125))
+        .expect("OUT_DIR is writable");
+    println!("cargo::rerun-if-changed=src/generate.rs");
+}
