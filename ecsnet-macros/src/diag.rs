@@ -105,26 +105,11 @@ pub fn did_you_mean<'a>(
                 return Some((0, candidate));
             }
             let distance =
-                edit_distance(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
+                strsim::levenshtein(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
             (distance <= limit).then_some((distance, candidate))
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 /// `` `a`, `b` and `c` `` for a message.

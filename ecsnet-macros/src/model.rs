@@ -378,6 +378,20 @@ impl Object {
     }
 }
 
+impl Resource {
+    /// Calls `visit` on every value of the resource: its properties,
+    /// metadata and policies.
+    pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {
+        self.properties.walk(visit);
+        for object in [&self.metadata, &self.creation_policy, &self.update_policy]
+            .into_iter()
+            .flatten()
+        {
+            object.walk(visit);
+        }
+    }
+}
+
 impl Stack {
     /// Calls `visit` on every value of the stack: properties, resource
     /// attributes and outputs, each with the declaration it belongs to.
@@ -385,19 +399,7 @@ impl Stack {
         for declaration in &self.declarations {
             let mut visit_value = |value: &'a Value| visit(declaration, value);
             match &declaration.kind {
-                DeclarationKind::Resource(resource) => {
-                    resource.properties.walk(&mut visit_value);
-                    for object in [
-                        &resource.metadata,
-                        &resource.creation_policy,
-                        &resource.update_policy,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    {
-                        object.walk(&mut visit_value);
-                    }
-                }
+                DeclarationKind::Resource(resource) => resource.walk(&mut visit_value),
                 DeclarationKind::Output(output) => {
                     output.value.walk(&mut visit_value);
                     if let Some(export) = &output.export {
@@ -426,6 +428,21 @@ impl Value {
             ValueKind::Int(n) => Some(*n),
             ValueKind::Str(text) => text.trim().parse().ok(),
             _ => None,
+        }
+    }
+
+    /// The logical ids this value names itself (not inside it): a `Ref`, a
+    /// `Fn::GetAtt`, or the `${…}` placeholders of a `sub!`.
+    pub fn referenced_names(&self) -> Vec<String> {
+        match &self.kind {
+            ValueKind::Ref(name) | ValueKind::GetAtt(name, _) => vec![name.to_string()],
+            ValueKind::Sub(sub) => sub
+                .placeholders
+                .iter()
+                .filter_map(|p| p.text.split('.').next())
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
         }
     }
 

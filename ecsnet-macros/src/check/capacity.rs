@@ -72,21 +72,7 @@ struct InstanceGroup<'a> {
 /// chapter's `ECS_CLUSTER: !Ref ApplicationCluster`).
 fn mentions(resource: &Resource, name: &str) -> bool {
     let mut found = false;
-    let mut visit = |value: &Value| {
-        let hit = match &value.kind {
-            crate::model::ValueKind::Ref(r) | crate::model::ValueKind::GetAtt(r, _) => r == name,
-            crate::model::ValueKind::Sub(sub) => sub
-                .placeholders
-                .iter()
-                .any(|p| p.text.split('.').next() == Some(name)),
-            _ => false,
-        };
-        found |= hit;
-    };
-    resource.properties.walk(&mut visit);
-    if let Some(metadata) = &resource.metadata {
-        metadata.walk(&mut visit);
-    }
+    resource.walk(&mut |value: &Value| found |= value.referenced_names().iter().any(|n| n == name));
     found
 }
 

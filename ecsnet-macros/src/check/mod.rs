@@ -35,7 +35,9 @@ use syn::Ident;
 use crate::diag::Errors;
 use std::cell::RefCell;
 
-use crate::model::{Acknowledgment, Declaration, Resource, Stack, Value};
+use proc_macro2::Span;
+
+use crate::model::{Acknowledgment, Declaration, Entry, Object, Resource, Stack, Value};
 
 /// What every rule gets: the stack, its symbol table, and the error collector.
 pub struct Context<'a> {
@@ -79,6 +81,34 @@ impl<'a> Context<'a> {
                 let resource = declaration.as_resource()?;
                 (resource.type_name == type_name).then_some((declaration, resource))
             })
+    }
+}
+
+/// The entries of `object` whose keys are among `keys`, when there should
+/// be exactly one: with none, reports `missing` at `at`; with several,
+/// reports `extra(first key)` at each key after the first.
+pub fn exactly_one_of(
+    cx: &Context,
+    object: &Object,
+    keys: &[&str],
+    at: (Span, Span),
+    missing: impl FnOnce() -> String,
+    extra: impl Fn(&str) -> String,
+) {
+    let present: Vec<&Entry> = object
+        .entries
+        .iter()
+        .filter(|e| keys.contains(&e.key.name.as_str()))
+        .collect();
+    match present.as_slice() {
+        [] => cx.errors.push_range(at.0, at.1, missing()),
+        [_] => {}
+        [first, rest @ ..] => {
+            for entry in rest {
+                cx.errors
+                    .push_spanned(entry.key.span, extra(&first.key.name));
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 
 use super::Context;
-use crate::model::{Declaration, Value, ValueKind};
+use crate::model::{Declaration, Value};
 
 /// One dependency of a resource: the resource it needs first, and the
 /// token that creates the dependency.
@@ -40,15 +40,7 @@ fn dependencies<'a>(cx: &Context<'a>) -> Vec<(&'a Declaration, Vec<Edge>)> {
             })
             .collect();
         let mut visit = |value: &Value| {
-            let names: Vec<String> = match &value.kind {
-                ValueKind::Ref(name) | ValueKind::GetAtt(name, _) => vec![name.to_string()],
-                ValueKind::Sub(sub) => sub
-                    .placeholders
-                    .iter()
-                    .map(|p| p.text.split('.').next().unwrap_or_default().to_owned())
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let names = value.referenced_names();
             for name in names {
                 // A resource naming itself is the `references` rule's error.
                 if name != own_name && cx.resource(&name).is_some() {
@@ -60,17 +52,7 @@ fn dependencies<'a>(cx: &Context<'a>) -> Vec<(&'a Declaration, Vec<Edge>)> {
                 }
             }
         };
-        resource.properties.walk(&mut visit);
-        for object in [
-            &resource.metadata,
-            &resource.creation_policy,
-            &resource.update_policy,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            object.walk(&mut visit);
-        }
+        resource.walk(&mut visit);
         graph.push((declaration, edges));
     }
     graph

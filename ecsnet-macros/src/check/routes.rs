@@ -134,58 +134,39 @@ const ROUTE_TARGETS: &[&str] = &[
 pub fn check_route_targets(cx: &Context) {
     for (declaration, route) in cx.resources_of("AWS::EC2::Route") {
         let name = &declaration.ident;
-        let present = |keys: &[&str]| -> Vec<&crate::model::Entry> {
-            route
-                .properties
-                .entries
-                .iter()
-                .filter(|e| keys.contains(&e.key.name.as_str()))
-                .collect()
-        };
-        let destinations = present(ROUTE_DESTINATIONS);
-        match destinations.as_slice() {
-            [] => cx.errors.push_range(
-                route.type_span,
-                route.type_end,
+        let at = (route.type_span, route.type_end);
+        super::exactly_one_of(
+            cx,
+            &route.properties,
+            ROUTE_DESTINATIONS,
+            at,
+            || {
                 format!(
                     "route `{name}` has no destination; set `destination_cidr_block` (`\"0.0.0.0/0\"` for a default route), `destination_ipv6_cidr_block` or `destination_prefix_list_id`"
-                ),
-            ),
-            [_] => {}
-            [first, rest @ ..] => {
-                for extra in rest {
-                    cx.errors.push_spanned(
-                        extra.key.span,
-                        format!(
-                            "route `{name}` already has the destination `{}`; a route has exactly one",
-                            first.key.name
-                        ),
-                    );
-                }
-            }
-        }
-        let targets = present(ROUTE_TARGETS);
-        match targets.as_slice() {
-            [] => cx.errors.push_range(
-                route.type_span,
-                route.type_end,
+                )
+            },
+            |first| {
+                format!(
+                    "route `{name}` already has the destination `{first}`; a route has exactly one"
+                )
+            },
+        );
+        super::exactly_one_of(
+            cx,
+            &route.properties,
+            ROUTE_TARGETS,
+            at,
+            || {
                 format!(
                     "route `{name}` has no target; set one of `nat_gateway_id`, `gateway_id`, `instance_id`, `network_interface_id`, `transit_gateway_id`, `vpc_peering_connection_id` and the other target properties"
-                ),
-            ),
-            [_] => {}
-            [first, rest @ ..] => {
-                for extra in rest {
-                    cx.errors.push_spanned(
-                        extra.key.span,
-                        format!(
-                            "route `{name}` already sends traffic to `{}`; a route has exactly one target",
-                            first.key.name
-                        ),
-                    );
-                }
-            }
-        }
+                )
+            },
+            |first| {
+                format!(
+                    "route `{name}` already sends traffic to `{first}`; a route has exactly one target"
+                )
+            },
+        );
     }
 }
 

@@ -241,35 +241,24 @@ fn check_peer(cx: &Context, rule: &SgRule) {
         Direction::Ingress => (INGRESS_SOURCES, "source"),
         Direction::Egress => (EGRESS_DESTINATIONS, "destination"),
     };
-    let present: Vec<&crate::model::Entry> = rule
-        .object
-        .entries
-        .iter()
-        .filter(|e| keys.contains(&e.key.name.as_str()))
-        .collect();
-    match present.as_slice() {
-        [] => cx.errors.push_range(
-            rule.span.0,
-            rule.span.1,
+    super::exactly_one_of(
+        cx,
+        rule.object,
+        keys,
+        rule.span,
+        || {
             format!(
                 "a security group rule of `{}` has no {what}; set exactly one of {}",
                 rule.holder.ident,
                 crate::diag::list_in_backticks(keys)
-            ),
-        ),
-        [_] => {}
-        [first, rest @ ..] => {
-            for extra in rest {
-                cx.errors.push_spanned(
-                    extra.key.span,
-                    format!(
-                        "this rule already has the {what} `{}`; a rule has exactly one, so write one rule per {what}",
-                        first.key.name
-                    ),
-                );
-            }
-        }
-    }
+            )
+        },
+        |first| {
+            format!(
+                "this rule already has the {what} `{first}`; a rule has exactly one, so write one rule per {what}"
+            )
+        },
+    );
 }
 
 /// The ports that may be open to the whole internet without an
