@@ -171,7 +171,15 @@ pub fn check_network_configurations(cx: &Context) {
                     "service `{name}` runs `awsvpc` tasks (`{task_definition}`), which need subnets and security groups for their network interfaces; add `network_configuration: {{ awsvpc_configuration: {{ subnets: […], security_groups: […] }} }}`"
                 ),
             ),
-            (NetworkMode::Awsvpc, Some(_)) => {
+            (NetworkMode::Awsvpc, Some(entry)) => {
+                if entry.value.as_object().is_some_and(|c| c.get("awsvpc_configuration").is_none()) {
+                    cx.errors.push_spanned(
+                        entry.key.span,
+                        format!(
+                            "service `{name}` runs `awsvpc` tasks (`{task_definition}`), and its `network_configuration` has no `awsvpc_configuration`; add `awsvpc_configuration: {{ subnets: […], security_groups: […] }}`"
+                        ),
+                    );
+                }
                 if let Some(configuration) = service.awsvpc_configuration() {
                     for (key, limit) in [("subnets", MAX_SUBNETS), ("security_groups", MAX_SECURITY_GROUPS)] {
                         let Some(items) = configuration.value(key).and_then(Value::as_list) else {

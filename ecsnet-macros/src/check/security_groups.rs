@@ -68,11 +68,21 @@ impl SgRule<'_> {
 
     /// The source (ingress) or destination (egress) security group named.
     pub fn peer_group(&self) -> Option<String> {
-        let key = match self.direction {
+        group_name(self.value(self.peer_group_key())?)
+    }
+
+    fn peer_group_key(&self) -> &'static str {
+        match self.direction {
             Direction::Ingress => "source_security_group_id",
             Direction::Egress => "destination_security_group_id",
-        };
-        self.value(key)?.ref_name()
+        }
+    }
+
+    /// Whether the stack cannot tell which groups the rule joins: its group
+    /// or its peer group is a parameter, an import or another deploy-time value.
+    pub fn is_opaque(&self) -> bool {
+        let peer = self.value(self.peer_group_key());
+        self.group.is_none() || peer.is_some_and(|p| group_name(p).is_none())
     }
 }
 
@@ -355,7 +365,16 @@ fn has_address_peer(rule: &SgRule) -> bool {
 /// The security groups a list value names, if every element is a
 /// reference to something in the stack; `None` when any is unknown.
 fn group_names(value: Option<&Value>) -> Option<Vec<String>> {
-    value?.as_list()?.iter().map(Value::ref_name).collect()
+    value?.as_list()?.iter().map(group_name).collect()
+}
+
+/// The security group of the stack a value names: `Group`, or its
+/// `Group.GroupId` (both are the group's id).
+fn group_name(value: &Value) -> Option<String> {
+    value.ref_name().or_else(|| {
+        let (group, attribute) = value.get_att()?;
+        (attribute == "GroupId").then_some(group)
+    })
 }
 
 /// The load balancers of the stack that forward to a target group, with
@@ -519,6 +538,11 @@ fn check_reachable(cx: &Context, rules: &[SgRule], path: &Path) {
     let (balancer, service) = (&path.balancer.ident, &path.service.declaration.ident);
     let first_task_group = task_groups.first().map_or("…", String::as_str);
     let task_list = crate::diag::list_in_backticks(task_groups);
+    // A rule whose groups the stack cannot name might be the one that lets
+    // the traffic through: then the stack does not say, and the rule is silent.
+    if rules.iter().any(SgRule::is_opaque) {
+        return;
+    }
     for balancer_group in &path.balancer_groups {
         let admitted = rules.iter().any(|r| {
             r.direction == Direction::Ingress

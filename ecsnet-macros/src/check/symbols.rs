@@ -1,6 +1,6 @@
 //! The symbol table: every logical id of the stack and what it names.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use syn::Ident;
 
@@ -17,14 +17,15 @@ pub enum Symbol<'a> {
     Broken,
 }
 
-/// Logical ids to declarations; the first declaration of a duplicated id wins.
+/// Logical ids to declarations, in name order so that suggestions are
+/// deterministic; the first declaration of a duplicated id wins.
 pub struct Symbols<'a> {
-    by_name: HashMap<String, Symbol<'a>>,
+    by_name: BTreeMap<String, Symbol<'a>>,
 }
 
 impl<'a> Symbols<'a> {
     pub fn new(stack: &'a Stack, broken: &[Ident]) -> Symbols<'a> {
-        let mut by_name = HashMap::new();
+        let mut by_name = BTreeMap::new();
         for ident in broken {
             by_name.insert(ident.to_string(), Symbol::Broken);
         }
