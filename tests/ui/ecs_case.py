@@ -255,7 +255,14 @@ write("security-groups/load-balancer-egress-lets-the-traffic-out",
     struct LoadBalancerSecurityGroup;'''))
 write("network-mode/awsvpc-service-has-at-most-five-security-groups",
       "An `awsvpc` service's tasks take at most five security groups.",
-      ["service"], service=('security_groups: [TaskSecurityGroup],', 'security_groups: [TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup],'))
+      ["service"], service=('security_groups: [TaskSecurityGroup],', """security_groups: [
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                ],"""))
 write("network-mode/fargate-service-runs-awsvpc-tasks",
       "A service launched on Fargate runs a task definition in `awsvpc` mode.",
       ["task", "service"], task=('network_mode: "awsvpc"', 'network_mode: "bridge"'),
@@ -269,3 +276,19 @@ write("network-mode/fargate-service-runs-awsvpc-tasks",
 ''', '''        desired_count: 1,
         launch_type: "FARGATE",
 '''), target_group=('target_type: "ip"', 'target_type: "instance"'))
+write("network-mode/role-needs-a-load-balancer",
+      "A service `role` is only for registering tasks with a load balancer; a service without one sets none.",
+      ["task", "service"], task=('network_mode: "awsvpc"', 'network_mode: "bridge"'),
+      service=('''        network_configuration: {
+            awsvpc_configuration: {
+                subnets: PrivateSubnets,
+                security_groups: [TaskSecurityGroup],
+            },
+        },
+        load_balancers: [{
+            container_name: "web",
+            container_port: 8000,
+            target_group_arn: WebTargetGroup,
+        }],
+''', '''        role: "ecsServiceRole",
+'''))

@@ -114,12 +114,6 @@ impl Cidr {
         let ((a, b), (c, d)) = (self.range(), other.range());
         self.same_family(other) && a <= d && c <= b
     }
-
-    fn prefix(self) -> u8 {
-        match self {
-            Cidr::V4 { prefix, .. } | Cidr::V6 { prefix, .. } => prefix,
-        }
-    }
 }
 
 impl std::fmt::Display for Cidr {
@@ -185,7 +179,10 @@ struct Subnet<'a> {
     vpc: Option<String>,
 }
 
-// Rule `subnet-size`: IPv4 VPC and subnet blocks are /16 to /28 (above).
+// Rule `subnet-size`: IPv4 VPC and subnet blocks are /16 to /28: "The
+// allowed block size is between a /16 netmask (65,536 IP addresses) and /28
+// netmask (16 IP addresses)"
+// (<https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html>).
 //
 // Rule `subnet-in-vpc`: "The CIDR block of a subnet must be a subset of the
 // VPC's CIDR block" and rule `subnet-overlap`: "A subnet CIDR block must not
@@ -232,7 +229,7 @@ pub fn check_subnets(cx: &Context) {
                         "subnet `{}` (`{}`) is outside its VPC `{vpc}` (`{vpc_block}`); choose a block inside `{vpc_block}`{}",
                         subnet.declaration.ident,
                         subnet.cidr,
-                        suggestion(vpc_block, subnet.cidr.prefix(), &taken(&subnets, &existing, vpc)),
+                        suggestion(vpc_block, subnet.cidr, &taken(&subnets, &existing, vpc)),
                     ),
                 );
             continue;
@@ -249,11 +246,7 @@ pub fn check_subnets(cx: &Context) {
         for (other, other_cidr) in earlier {
             if subnet.cidr.overlaps(other_cidr) {
                 let hint = vpc_block.map_or_else(String::new, |block| {
-                    suggestion(
-                        block,
-                        subnet.cidr.prefix(),
-                        &taken(&subnets, &existing, vpc),
-                    )
+                    suggestion(block, subnet.cidr, &taken(&subnets, &existing, vpc))
                 });
                 cx.errors.push_range(
                     subnet.value.span,
@@ -322,30 +315,46 @@ fn taken(subnets: &[Subnet], existing: &[Cidr], vpc: &str) -> Vec<Cidr> {
         .collect()
 }
 
-/// A hint such as ``; the first free /20 is `172.31.96.0/20` `` when one exists.
-fn suggestion(vpc: Cidr, prefix: u8, taken: &[Cidr]) -> String {
-    let Cidr::V4 {
-        network,
-        prefix: vpc_prefix,
-    } = vpc
+/// A hint such as ``; the next free /20 is `172.31.96.0/20` `` when one
+/// exists: the first block of the wanted size, from the wanted block's place
+/// in the VPC on (wrapping around to the VPC's start), that overlaps nothing
+/// taken.
+fn suggestion(vpc: Cidr, wanted: Cidr, taken: &[Cidr]) -> String {
+    let (
+        Cidr::V4 {
+            network: wanted_network,
+            prefix,
+        },
+        Cidr::V4 {
+            network: vpc_network,
+            prefix: vpc_prefix,
+        },
+    ) = (wanted, vpc)
     else {
         return String::new();
     };
-    if prefix < vpc_prefix || prefix > 32 {
+    if prefix < vpc_prefix {
         return String::new();
     }
     let step = 1u64 << (32 - u32::from(prefix));
-    let end = u64::from(network) + (1u64 << (32 - u32::from(vpc_prefix)));
-    let mut start = u64::from(network);
-    while start < end {
+    let start = u64::from(vpc_network);
+    let end = start + (1u64 << (32 - u32::from(vpc_prefix)));
+    // The wanted block's place within the VPC: itself when it is inside, and
+    // the same offset when it is not (`172.32.96.0/20` in `172.31.0.0/16`
+    // most likely meant `172.31.96.0/20`).
+    let offset = u64::from(wanted_network) & ((1u64 << (32 - u32::from(vpc_prefix))) - 1);
+    let from = (start + offset).min(end - step);
+    let candidates = (from..end)
+        .step_by(usize::try_from(step).unwrap_or(usize::MAX))
+        .chain((start..from).step_by(usize::try_from(step).unwrap_or(usize::MAX)));
+    for block in candidates {
         let candidate = Cidr::V4 {
-            network: u32::try_from(start).unwrap_or(u32::MAX),
+            network: u32::try_from(block).unwrap_or(u32::MAX),
             prefix,
         };
         if !taken.iter().any(|t| t.overlaps(candidate)) {
-            return format!("; the first free /{prefix} is `{candidate}`");
+            return format!("; the next free /{prefix} is `{candidate}`");
         }
-        start += step;
     }
     String::new()
 }
@@ -382,7 +391,7 @@ mod tests {
     }
 
     #[test]
-    fn suggests_the_chapter_block() {
+    fn suggests_the_next_free_block() {
         let vpc = Cidr::parse("172.31.0.0/16").unwrap();
         let taken: Vec<Cidr> = [
             "172.31.0.0/20",
@@ -395,9 +404,17 @@ mod tests {
         .iter()
         .map(|t| Cidr::parse(t).unwrap())
         .collect();
+        let wanted = Cidr::parse("172.31.80.0/20").unwrap();
         assert_eq!(
-            suggestion(vpc, 20, &taken),
-            "; the first free /20 is `172.31.96.0/20`"
+            suggestion(vpc, wanted, &taken),
+            "; the next free /20 is `172.31.96.0/20`"
+        );
+        // Past the end of the VPC the search wraps around to its start.
+        let last = Cidr::parse("172.31.240.0/20").unwrap();
+        let full: Vec<Cidr> = taken.iter().copied().chain([last]).collect();
+        assert_eq!(
+            suggestion(vpc, last, &full),
+            "; the next free /20 is `172.31.96.0/20`"
         );
     }
 }

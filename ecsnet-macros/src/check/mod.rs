@@ -154,8 +154,9 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     check_misplaced_acknowledgments(&cx);
 }
 
-// An acknowledgment that no rule looked at is in the wrong place: it would
-// silence nothing, and the metadata would record an exception that is not one.
+// Rule `acknowledgment-placement`: an acknowledgment that no rule looked at
+// is in the wrong place: it would silence nothing, and the template's
+// metadata would record an exception that is not one.
 fn check_misplaced_acknowledgments(cx: &Context) {
     let consumed = cx.consumed.borrow();
     let mut report = |acknowledgment: &Acknowledgment| {

@@ -398,7 +398,7 @@ pub fn check_host_network(cx: &Context) {
                 value.span,
                 value.end,
                 format!(
-                    "task definition `{}` uses `host` networking: its containers share the instance's network interface and security group; use `awsvpc` for a network interface and security group per task, or write `#[acknowledge(host_network, reason = \"…\")]` on the task definition",
+                    "task definition `{}` uses `host` networking: its containers share the instance's network interface and security group; use `awsvpc` for a network interface and security group per task, or write `#[acknowledge(host_network, reason = \"…\")]` before `\"host\"` or on the task definition",
                     task_definition.declaration.ident
                 ),
             ),

@@ -78,7 +78,14 @@ mod web {
         network_configuration: {
             awsvpc_configuration: {
                 subnets: PrivateSubnets,
-                security_groups: [TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup, TaskSecurityGroup],
+                security_groups: [
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                    TaskSecurityGroup,
+                ],
             },
         },
         load_balancers: [{
