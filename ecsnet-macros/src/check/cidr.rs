@@ -27,55 +27,45 @@ impl Cidr {
         let prefix: u8 = prefix.parse().map_err(|_| {
             format!("`{text}` is not a CIDR block: `{prefix}` is not a prefix length")
         })?;
-        if let Ok(v4) = address.parse::<Ipv4Addr>() {
-            if prefix > 32 {
-                return Err(format!(
-                    "`{text}` is not a CIDR block: an IPv4 prefix length is 0 to 32"
-                ));
-            }
-            let bits = u32::from(v4);
-            let mask = if prefix == 0 {
-                0
+        // Both families as one number of `width` bits, checked the same way.
+        let (bits, width) = if let Ok(v4) = address.parse::<Ipv4Addr>() {
+            (u128::from(u32::from(v4)), 32)
+        } else if let Ok(v6) = address.parse::<Ipv6Addr>() {
+            (u128::from(v6), 128)
+        } else {
+            return Err(format!(
+                "`{text}` is not a CIDR block: `{address}` is not an IPv4 or IPv6 address"
+            ));
+        };
+        let block = |network: u128| {
+            if width == 32 {
+                Cidr::V4 {
+                    network: u32::try_from(network).unwrap_or(u32::MAX),
+                    prefix,
+                }
             } else {
-                u32::MAX << (32 - prefix)
-            };
-            if bits & !mask != 0 {
-                let network = Ipv4Addr::from(bits & mask);
-                return Err(format!(
-                    "`{text}` is not a network address: the /{prefix} block that holds `{address}` is `{network}/{prefix}`"
-                ));
+                Cidr::V6 { network, prefix }
             }
-            return Ok(Cidr::V4 {
-                network: bits,
-                prefix,
-            });
+        };
+        if u32::from(prefix) > width {
+            let family = if width == 32 { 4 } else { 6 };
+            return Err(format!(
+                "`{text}` is not a CIDR block: an IPv{family} prefix length is 0 to {width}"
+            ));
         }
-        if let Ok(v6) = address.parse::<Ipv6Addr>() {
-            if prefix > 128 {
-                return Err(format!(
-                    "`{text}` is not a CIDR block: an IPv6 prefix length is 0 to 128"
-                ));
-            }
-            let bits = u128::from(v6);
-            let mask = if prefix == 0 {
-                0
-            } else {
-                u128::MAX << (128 - prefix)
-            };
-            if bits & !mask != 0 {
-                let network = Ipv6Addr::from(bits & mask);
-                return Err(format!(
-                    "`{text}` is not a network address: the /{prefix} block that holds `{address}` is `{network}/{prefix}`"
-                ));
-            }
-            return Ok(Cidr::V6 {
-                network: bits,
-                prefix,
-            });
+        let host_bits = width - u32::from(prefix);
+        let host_mask = if host_bits == 128 {
+            u128::MAX
+        } else {
+            (1u128 << host_bits) - 1
+        };
+        if bits & host_mask != 0 {
+            let aligned = block(bits & !host_mask);
+            return Err(format!(
+                "`{text}` is not a network address: the /{prefix} block that holds `{address}` is `{aligned}`"
+            ));
         }
-        Err(format!(
-            "`{text}` is not a CIDR block: `{address}` is not an IPv4 or IPv6 address"
-        ))
+        Ok(block(bits))
     }
 
     /// The first and last address, as numbers of the same family.
@@ -376,6 +366,11 @@ mod tests {
         assert!(Cidr::parse("0.0.0.0/0").is_ok());
         assert!(Cidr::parse("::/0").is_ok());
         assert!(Cidr::parse("2001:db8::/32").is_ok());
+        assert_eq!(
+            Cidr::parse("2001:db8::1/64").unwrap_err(),
+            "`2001:db8::1/64` is not a network address: the /64 block that holds `2001:db8::1` is `2001:db8::/64`"
+        );
+        assert!(Cidr::parse("::/129").is_err());
         assert!(Cidr::parse("10.0.0.0/33").is_err());
         assert!(Cidr::parse("10.0.0.0").is_err());
     }
