@@ -84,6 +84,32 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The listeners and listener rules whose actions forward to a target
+/// group, directly or through a weighted `forward_config`.
+pub fn listeners_forwarding_to<'a>(
+    cx: &Context<'a>,
+    target_group: &str,
+) -> Vec<(&'a Declaration, &'a Resource)> {
+    let mut found = Vec::new();
+    for (type_name, key) in [
+        ("AWS::ElasticLoadBalancingV2::Listener", "default_actions"),
+        ("AWS::ElasticLoadBalancingV2::ListenerRule", "actions"),
+    ] {
+        for (declaration, resource) in cx.resources_of(type_name) {
+            let mut forwards = false;
+            if let Some(actions) = resource.properties.value(key) {
+                actions.walk(&mut |value| {
+                    forwards |= value.ref_name().as_deref() == Some(target_group);
+                });
+            }
+            if forwards {
+                found.push((declaration, resource));
+            }
+        }
+    }
+    found
+}
+
 /// The entries of `object` whose keys are among `keys`, when there should
 /// be exactly one: with none, reports `missing` at `at`; with several,
 /// reports `extra(first key)` at each key after the first.

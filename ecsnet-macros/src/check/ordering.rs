@@ -162,7 +162,10 @@ pub fn check_services_wait_for_listeners(cx: &Context) {
             let Some(target_group) = arn.ref_name() else {
                 continue;
             };
-            let listeners = listeners_of(cx, &target_group);
+            let listeners: Vec<String> = super::listeners_forwarding_to(cx, &target_group)
+                .into_iter()
+                .map(|(listener, _)| listener.ident.to_string())
+                .collect();
             if listeners.is_empty() || listeners.iter().any(|l| reaches(&name, l)) {
                 continue;
             }
@@ -176,28 +179,4 @@ pub fn check_services_wait_for_listeners(cx: &Context) {
             );
         }
     }
-}
-
-/// The listeners and listener rules that forward to a target group.
-fn listeners_of(cx: &Context, target_group: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for (type_name, key) in [
-        ("AWS::ElasticLoadBalancingV2::Listener", "default_actions"),
-        ("AWS::ElasticLoadBalancingV2::ListenerRule", "actions"),
-    ] {
-        for (declaration, resource) in cx.resources_of(type_name) {
-            let mut forwards = false;
-            if let Some(actions) = resource.properties.value(key) {
-                actions.walk(&mut |value| {
-                    if value.ref_name().as_deref() == Some(target_group) {
-                        forwards = true;
-                    }
-                });
-            }
-            if forwards {
-                found.push(declaration.ident.to_string());
-            }
-        }
-    }
-    found
 }

@@ -443,15 +443,7 @@ impl Checker<'_, '_> {
             }
         };
         match &value.kind {
-            ValueKind::Ref(name) => named(&name.to_string()),
-            ValueKind::Sub(sub) => {
-                let text = sub.template.value();
-                let name = text.strip_prefix("${")?.strip_suffix('}')?;
-                if sub.placeholders.len() != 1 || name.contains(['.', ':']) {
-                    return None;
-                }
-                named(name)
-            }
+            ValueKind::Ref(_) | ValueKind::Sub(_) => named(&value.ref_name()?),
             ValueKind::Call(call) if call.function == crate::model::Function::Select => {
                 let list = call.args.get(1)?;
                 let ValueKind::Ref(name) = &list.kind else {

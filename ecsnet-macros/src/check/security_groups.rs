@@ -383,39 +383,15 @@ fn load_balancers_of<'a>(
     cx: &Context<'a>,
     target_group: &str,
 ) -> Vec<(&'a Declaration, Option<Vec<String>>)> {
-    let forwards_to = |actions: Option<&Value>| {
-        actions.and_then(Value::as_list).is_some_and(|actions| {
-            actions.iter().filter_map(Value::as_object).any(|action| {
-                let direct = action.value("target_group_arn").and_then(Value::ref_name);
-                let weighted = action
-                    .value("forward_config")
-                    .and_then(Value::as_object)
-                    .and_then(|f| f.value("target_groups"))
-                    .and_then(Value::as_list)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(Value::as_object)
-                    .filter_map(|t| t.value("target_group_arn").and_then(Value::ref_name))
-                    .any(|name| name == target_group);
-                direct.as_deref() == Some(target_group) || weighted
-            })
-        })
-    };
-    let mut listeners: Vec<&'a crate::model::Resource> = cx
-        .resources_of("AWS::ElasticLoadBalancingV2::Listener")
-        .filter(|(_, listener)| forwards_to(listener.properties.value("default_actions")))
-        .map(|(_, listener)| listener)
-        .collect();
-    for (_, rule) in cx.resources_of("AWS::ElasticLoadBalancingV2::ListenerRule") {
-        if forwards_to(rule.properties.value("actions"))
-            && let Some((_, listener)) = rule
-                .properties
-                .value("listener_arn")
-                .and_then(|v| cx.referenced(v))
-        {
-            listeners.push(listener);
-        }
-    }
+    // A listener rule reaches its load balancer through its listener.
+    let listeners = super::listeners_forwarding_to(cx, target_group)
+        .into_iter()
+        .filter_map(
+            |(_, resource)| match resource.properties.value("listener_arn") {
+                Some(listener) => cx.referenced(listener).map(|(_, l)| l),
+                None => Some(resource),
+            },
+        );
     let mut found: Vec<(&'a Declaration, Option<Vec<String>>)> = Vec::new();
     for listener in listeners {
         let Some((balancer, resource)) = listener
