@@ -1,7 +1,7 @@
 //! The error collector: every phase pushes errors here and keeps going, so
 //! one run of the compiler shows every mistake in a stack, each at its token.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 
 use proc_macro2::Span;
@@ -75,6 +75,30 @@ impl Drop for Errors {
             "Errors dropped without calling finish"
         );
     }
+}
+
+thread_local! {
+    /// Units of work done on this thread since [`reset_steps`]: one per value
+    /// parsed or visited, per repeated row, per candidate block tried. Tests
+    /// bound work with it instead of timing it, so a bound holds on any machine.
+    static STEPS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Counts `n` units of work (see [`steps_taken`]).
+pub fn step(n: u64) {
+    STEPS.with(|steps| steps.set(steps.get().saturating_add(n)));
+}
+
+/// The units of work done on this thread since the last [`reset_steps`].
+#[cfg_attr(not(test), allow(dead_code, reason = "read by the tests and the fuzz harness"))]
+pub fn steps_taken() -> u64 {
+    STEPS.with(Cell::get)
+}
+
+/// Starts counting work from zero.
+#[cfg_attr(not(test), allow(dead_code, reason = "read by the tests and the fuzz harness"))]
+pub fn reset_steps() {
+    STEPS.with(|steps| steps.set(0));
 }
 
 /// A `syn::Error` underlining everything from `start` to `end`.

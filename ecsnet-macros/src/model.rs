@@ -351,6 +351,7 @@ impl Value {
 
     /// Calls `visit` on this value and every value inside it, depth first.
     pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {
+        crate::diag::step(1);
         visit(self);
         match &self.kind {
             ValueKind::List(items) => items.iter().for_each(|v| v.walk(visit)),

@@ -18,6 +18,7 @@ use crate::model::{
 
 /// Parses one value, with the `#[acknowledge(…)]` attributes before it.
 pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
+    crate::diag::step(1);
     let attributes = input.call(syn::Attribute::parse_outer)?;
     let acknowledgments = attributes
         .iter()
