@@ -9,6 +9,8 @@ mod check;
 mod diag;
 mod expand;
 mod fallback;
+#[cfg(test)]
+mod fuzz;
 mod model;
 mod parse;
 mod schema;

@@ -1,0 +1,782 @@
+//! In-process fuzzing of `#[stack]`: the macro promises that any input
+//! gives either a template or a compile error inside the input; never a
+//! panic, a hang or a crash. This harness feeds it mutants of every passing
+//! UI test and example and checks that promise, case by case:
+//!
+//! - no panic;
+//! - bounded work, counted in units of `crate::diag::step` rather than
+//!   timed, so the bound holds on any machine ([`checks::STEP_BOUND`]);
+//! - bounded recursion: every case runs on a thread with a 2 MiB stack, a
+//!   quarter of the 8 MiB rustc gives a proc macro, so deep recursion
+//!   crashes this test (naming the case) before it can crash a user's rustc;
+//! - every `compile_error!` of the expansion points inside the input, not
+//!   at the call site or elsewhere;
+//! - the expansion parses as Rust items;
+//! - a stack accepted without error has valid logical ids, a resource, no
+//!   key twice in an object, finite numbers and plain parameter defaults.
+//!
+//! `cargo test -p ecsnet-macros fuzz` runs 20,000 cases from a fixed seed.
+//! Longer runs, replays and samples for a real compiler are set by
+//! environment variables, read in [`Config::from_env`] (see the book's
+//! "Reliability" page).
+
+mod checks;
+mod corpus;
+mod known;
+mod mutate;
+mod rng;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use checks::{Evaluation, Finding, Kind};
+use corpus::Seed;
+use mutate::Mutant;
+use rng::Rng;
+
+/// Cases of the default run.
+const DEFAULT_CASES: u64 = 20_000;
+/// The default run's seed.
+const DEFAULT_SEED: u64 = 0x00EC_5E7F_0022;
+/// The stack each case runs on (see the module documentation).
+const CASE_STACK: usize = 2 << 20;
+/// The stack of the threads that build cases: generous, as building a case
+/// nests as deep as the case (3,000 brackets at most); only what is used is
+/// ever committed.
+const LANE_STACK: usize = 256 << 20;
+/// How many accepted mutants `ECSNET_FUZZ_SAMPLE_DIR` receives.
+const SAMPLES: usize = 20;
+/// A case still running after this long is reported and the run stopped:
+/// a safety net so a hang fails CI at once instead of at its time limit.
+/// The check itself is the step bound; this never decides a pass.
+const WATCHDOG: Duration = Duration::from_mins(5);
+
+/// A run's settings, from the environment.
+struct Config {
+    cases: u64,
+    seed: u64,
+    threads: usize,
+    /// Replay this case alone, printing its input and result.
+    only: Option<u64>,
+    /// With `only`: shrink the input while it shows the same finding.
+    minimize: bool,
+    sample_dir: Option<std::path::PathBuf>,
+}
+
+impl Config {
+    /// `ECSNET_FUZZ_CASES` (20,000), `ECSNET_FUZZ_SEED` (decimal or 0x…),
+    /// `ECSNET_FUZZ_THREADS` (the cores), `ECSNET_FUZZ_CASE` (replay one),
+    /// `ECSNET_FUZZ_MINIMIZE=1` (shrink the replayed case),
+    /// `ECSNET_FUZZ_SAMPLE_DIR` (write accepted mutants as programs).
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "test code: the harness's settings, never read during an expansion"
+    )]
+    fn from_env() -> Config {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let number = |name: &str| {
+            var(name).map(|text| {
+                let parsed = match text.strip_prefix("0x") {
+                    Some(hex) => u64::from_str_radix(hex, 16),
+                    None => text.parse(),
+                };
+                parsed.unwrap_or_else(|_| panic!("{name}={text} is not a number"))
+            })
+        };
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Config {
+            cases: number("ECSNET_FUZZ_CASES").unwrap_or(DEFAULT_CASES),
+            seed: number("ECSNET_FUZZ_SEED").unwrap_or(DEFAULT_SEED),
+            threads: number("ECSNET_FUZZ_THREADS")
+                .map_or(cores, |n| usize::try_from(n).expect("a thread count"))
+                .max(1),
+            only: number("ECSNET_FUZZ_CASE"),
+            minimize: var("ECSNET_FUZZ_MINIMIZE").is_some(),
+            sample_dir: var("ECSNET_FUZZ_SAMPLE_DIR").map(Into::into),
+        }
+    }
+}
+
+/// What became of one case.
+enum Outcome {
+    /// The mutant is not a token stream (a rare mutation of joint
+    /// punctuation); nothing to run.
+    Unlexable,
+    /// A known defect's input that cannot run yet (see [`known::KNOWN`]).
+    Skipped(&'static str),
+    Ran(Evaluation),
+}
+
+struct Case {
+    number: u64,
+    /// How long the case took; reported for the slowest, never checked.
+    took: Duration,
+    seed: usize,
+    mutations: Vec<&'static str>,
+    args: String,
+    item: String,
+    outcome: Outcome,
+}
+
+impl Case {
+    fn input(&self) -> String {
+        format!("#[stack({})]\n{}", self.args, self.item)
+    }
+}
+
+/// The seeds' indices, each small seed four times: a large example takes
+/// ten times as long to expand as a small test, and has most of its
+/// declarations in common with the others.
+fn weighted(seeds: &[Mutant]) -> Vec<usize> {
+    (0..seeds.len())
+        .flat_map(|i| {
+            let large = seeds[i].item_size() > 1000;
+            std::iter::repeat_n(i, if large { 1 } else { 4 })
+        })
+        .collect()
+}
+
+/// Builds case `number` of a run: a seed with one to four mutations.
+fn generate(seeds: &[Mutant], run_seed: u64, number: u64) -> (usize, Vec<&'static str>, Mutant) {
+    let mut rng = Rng::for_case(run_seed, number);
+    let seed = *rng.pick(&weighted(seeds));
+    let donor = rng.pick(seeds);
+    let mut mutant = seeds[seed].clone();
+    // Mostly one or two mutations: more, and nearly every mutant is
+    // rejected by the first rule it breaks.
+    let count = match rng.below(8) {
+        0..4 => 1,
+        4..6 => 2,
+        6 => 3,
+        _ => 4,
+    };
+    let mutations = mutant.mutate(donor, &mut rng, count);
+    (seed, mutations, mutant)
+}
+
+/// Runs a mutant on a case thread, unless a known defect says it cannot
+/// run yet. Called on a lane thread, whose big stack can hold the mutant.
+fn run_mutant(mutant: &Mutant, thread_name: String) -> (String, String, Outcome) {
+    let (args, item) = (mutant.args_text(), mutant.item_text());
+    let outcome = if let Some(known) = known::skipped(&mutant.args, &mutant.item) {
+        Outcome::Skipped(known.name)
+    } else {
+        let (args, item) = (args.clone(), item.clone());
+        on_case_thread(thread_name, move || match checks::evaluate(&args, &item) {
+            Ok(evaluation) => Outcome::Ran(evaluation),
+            Err(_) => Outcome::Unlexable,
+        })
+    };
+    (args, item, outcome)
+}
+
+/// Runs `f` on a fresh thread with the small stack, named after the case
+/// so a stack overflow's abort message says which case it was. A fresh
+/// thread also starts with an empty map of spans (proc-macro2 keeps one per
+/// thread), so positions are those of this case's text.
+fn on_case_thread<T: Send + 'static>(name: String, f: impl FnOnce() -> T + Send + 'static) -> T {
+    on_thread(name, CASE_STACK, f)
+}
+
+fn on_thread<T: Send + 'static>(
+    name: String,
+    stack: usize,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    std::thread::Builder::new()
+        .name(name)
+        .stack_size(stack)
+        .spawn(f)
+        .expect("spawn a thread")
+        .join()
+        .unwrap_or_else(|_| panic!("the harness itself panicked (see above)"))
+}
+
+/// The seeds as token trees, for one lane.
+fn parse_seeds(seeds: &[Seed]) -> Vec<Mutant> {
+    seeds
+        .iter()
+        .map(|seed| Mutant::parse(&seed.args, &seed.item))
+        .collect()
+}
+
+fn run_case(seeds: &[Mutant], run_seed: u64, number: u64) -> Case {
+    // The lane's spans are never looked up: keep its span map small.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let start = Instant::now();
+    let (seed, mutations, mutant) = generate(seeds, run_seed, number);
+    let (args, item, outcome) =
+        run_mutant(&mutant, format!("fuzz case {number} of seed {run_seed:#x}"));
+    Case {
+        number,
+        took: start.elapsed(),
+        seed,
+        mutations,
+        args,
+        item,
+        outcome,
+    }
+}
+
+/// The harness's panic hook: quiet in the macro (the panic is a finding,
+/// reported with its case), the previous hook everywhere else.
+struct QuietPanics {
+    previous: Arc<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync>,
+}
+
+static HOOK: Mutex<()> = Mutex::new(());
+
+impl QuietPanics {
+    fn install() -> QuietPanics {
+        let previous: Arc<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync> =
+            Arc::from(std::panic::take_hook());
+        let chained = Arc::clone(&previous);
+        std::panic::set_hook(Box::new(move |info| {
+            if checks::IN_MACRO.get() {
+                let location = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                checks::PANIC_LOCATION.with(|l| *l.borrow_mut() = Some(location));
+            } else {
+                chained(info);
+            }
+        }));
+        QuietPanics { previous }
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return; // The hook cannot change now; the test fails anyway.
+        }
+        let previous = Arc::clone(&self.previous);
+        std::panic::set_hook(Box::new(move |info| previous(info)));
+    }
+}
+
+/// What a lane is running: a case number and its start.
+type Lane = Option<(u64, Instant)>;
+
+/// The result of a run, in case order.
+struct Run {
+    cases: Vec<Case>,
+    elapsed: Duration,
+}
+
+fn run(config: &Config, seeds: &Arc<Vec<Seed>>) -> Run {
+    let next = Arc::new(AtomicU64::new(0));
+    let done = Arc::new(AtomicBool::new(false));
+    // Per lane: the case it runs and since when.
+    let running: Arc<Mutex<Vec<Lane>>> = Arc::new(Mutex::new(vec![None; config.threads]));
+    let start = Instant::now();
+    let watchdog = {
+        let (done, running, seed) = (Arc::clone(&done), Arc::clone(&running), config.seed);
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(200));
+                let lanes = running.lock().expect("not poisoned").clone();
+                for (number, since) in lanes.into_iter().flatten() {
+                    if since.elapsed() > WATCHDOG {
+                        eprintln!(
+                            "fuzz case {number} of seed {seed:#x} has run for {} s: a hang.\n\
+                             Replay: ECSNET_FUZZ_SEED={seed:#x} ECSNET_FUZZ_CASE={number} \
+                             cargo test -p ecsnet-macros --lib fuzz::replay -- --nocapture",
+                            WATCHDOG.as_secs()
+                        );
+                        std::process::exit(1);
+                    }
+                }
+            }
+        })
+    };
+    let lanes: Vec<_> = (0..config.threads)
+        .map(|lane| {
+            let (next, running, seeds) =
+                (Arc::clone(&next), Arc::clone(&running), Arc::clone(seeds));
+            let (cases, seed) = (config.cases, config.seed);
+            std::thread::Builder::new()
+                .name(format!("fuzz lane {lane}"))
+                .stack_size(LANE_STACK)
+                .spawn(move || {
+                    let seeds = parse_seeds(&seeds);
+                    let mut out = Vec::new();
+                    loop {
+                        let number = next.fetch_add(1, Ordering::Relaxed);
+                        if number >= cases {
+                            break;
+                        }
+                        running.lock().expect("not poisoned")[lane] =
+                            Some((number, Instant::now()));
+                        out.push(run_case(&seeds, seed, number));
+                    }
+                    running.lock().expect("not poisoned")[lane] = None;
+                    out
+                })
+                .expect("spawn a lane")
+        })
+        .collect();
+    let mut cases: Vec<Case> = lanes
+        .into_iter()
+        .flat_map(|lane| lane.join().expect("a lane of the harness panicked"))
+        .collect();
+    let elapsed = start.elapsed();
+    done.store(true, Ordering::Relaxed);
+    watchdog.join().expect("the watchdog does not panic");
+    cases.sort_by_key(|case| case.number);
+    Run { cases, elapsed }
+}
+
+/// Counts of a run, and its findings split into known and new.
+#[derive(Default)]
+struct Summary {
+    accepted: u64,
+    rejected: u64,
+    unlexable: u64,
+    skipped: BTreeMap<&'static str, u64>,
+    known: BTreeMap<&'static str, (u64, u64)>,
+    new: Vec<(u64, Finding)>,
+    new_by_kind: BTreeMap<Kind, u64>,
+    most_steps: u64,
+    mutations: BTreeMap<&'static str, u64>,
+}
+
+fn summarise(cases: &[Case]) -> Summary {
+    let mut summary = Summary::default();
+    for case in cases {
+        for mutation in &case.mutations {
+            *summary.mutations.entry(mutation).or_default() += 1;
+        }
+        let evaluation = match &case.outcome {
+            Outcome::Unlexable => {
+                summary.unlexable += 1;
+                continue;
+            }
+            Outcome::Skipped(name) => {
+                *summary.skipped.entry(name).or_default() += 1;
+                continue;
+            }
+            Outcome::Ran(evaluation) => evaluation,
+        };
+        summary.most_steps = summary.most_steps.max(evaluation.steps);
+        if evaluation.errors > 0 {
+            summary.rejected += 1;
+        } else {
+            summary.accepted += 1;
+        }
+        for finding in &evaluation.findings {
+            if let Some(known) = known::matching(finding) {
+                summary
+                    .known
+                    .entry(known.name)
+                    .or_insert((0, case.number))
+                    .0 += 1;
+            } else {
+                *summary.new_by_kind.entry(finding.kind).or_default() += 1;
+                summary.new.push((case.number, finding.clone()));
+            }
+        }
+    }
+    summary
+}
+
+fn report(config: &Config, run: &Run, summary: &Summary) -> String {
+    let mut out = String::new();
+    let seconds = run.elapsed.as_secs_f64();
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a rate for people to read; exact below 2^52 cases"
+    )]
+    let rate = run.cases.len() as f64 / seconds.max(f64::EPSILON);
+    let _ = writeln!(
+        out,
+        "fuzz: {} cases from seed {:#x} in {seconds:.1} s on {} threads: {rate:.0} cases/s",
+        run.cases.len(),
+        config.seed,
+        config.threads
+    );
+    let _ = writeln!(
+        out,
+        "  accepted {}, rejected with errors {}, unlexable mutants {}, most work {} of {} units",
+        summary.accepted,
+        summary.rejected,
+        summary.unlexable,
+        summary.most_steps,
+        checks::STEP_BOUND
+    );
+    for (name, count) in &summary.skipped {
+        let _ = writeln!(out, "  skipped, known defect `{name}`: {count}");
+    }
+    for (name, (count, first)) in &summary.known {
+        let _ = writeln!(
+            out,
+            "  found, known defect `{name}`: {count} (first in case {first})"
+        );
+    }
+    for (kind, count) in &summary.new_by_kind {
+        let _ = writeln!(out, "  NEW: {kind}: {count}");
+    }
+    let mutations: Vec<String> = summary
+        .mutations
+        .iter()
+        .map(|(name, count)| format!("{name} {count}"))
+        .collect();
+    let _ = writeln!(out, "  mutations applied: {}", mutations.join(", "));
+    let mut slowest: Vec<&Case> = run.cases.iter().collect();
+    slowest.sort_by_key(|case| std::cmp::Reverse(case.took));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|case| {
+            let steps = match &case.outcome {
+                Outcome::Ran(evaluation) => evaluation.steps,
+                _ => 0,
+            };
+            format!(
+                "case {} {} ms ({steps} units)",
+                case.number,
+                case.took.as_millis()
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "  slowest: {}", slowest.join(", "));
+    out
+}
+
+/// The first case of each new finding's kind and message start, with its
+/// input and how to replay it.
+fn describe_new(config: &Config, seeds: &[Seed], run: &Run, summary: &Summary) -> String {
+    let mut out = String::new();
+    let mut shown: Vec<&Finding> = Vec::new();
+    for (number, finding) in &summary.new {
+        if shown.iter().any(|f| same_defect(f, finding)) || shown.len() >= 12 {
+            continue;
+        }
+        shown.push(finding);
+        let case = &run.cases[usize::try_from(*number).expect("a case index")];
+        let mut input = case.input();
+        if input.len() > 3000 {
+            input = format!(
+                "{}… ({} more bytes)",
+                &input[..input.floor_char_boundary(3000)],
+                input.len() - 3000
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\n{}: {}\n  case {number}, from {} with {}\n  replay: ECSNET_FUZZ_SEED={:#x} ECSNET_FUZZ_CASE={number} ECSNET_FUZZ_MINIMIZE=1 cargo test -p ecsnet-macros --lib fuzz::replay -- --nocapture\n{input}",
+            finding.kind,
+            finding.message,
+            seeds[case.seed].path,
+            case.mutations.join(", "),
+            config.seed,
+        );
+    }
+    out
+}
+
+/// Writes the first accepted mutant of each seed (then further ones, up to
+/// [`SAMPLES`]) as programs for `tests/fuzz-sample.sh` to compile and lint.
+fn write_samples(dir: &std::path::Path, seeds: &[Seed], cases: &[Case]) {
+    let accepted: Vec<(&Case, &str)> = cases
+        .iter()
+        .filter_map(|case| match &case.outcome {
+            Outcome::Ran(Evaluation {
+                accepted: Some((name, true)),
+                findings,
+                ..
+            }) if findings.is_empty() && !case.mutations.is_empty() => Some((case, name.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut chosen: Vec<(&Case, &str)> = Vec::new();
+    for seed in 0..seeds.len() {
+        if let Some(first) = accepted.iter().find(|(case, _)| case.seed == seed) {
+            chosen.push(*first);
+        }
+    }
+    for candidate in &accepted {
+        if chosen.len() >= SAMPLES {
+            break;
+        }
+        if !chosen
+            .iter()
+            .any(|(case, _)| case.number == candidate.0.number)
+        {
+            chosen.push(*candidate);
+        }
+    }
+    chosen.truncate(SAMPLES);
+    chosen.sort_by_key(|(case, _)| case.number);
+    std::fs::create_dir_all(dir).expect("create the sample directory");
+    for (case, name) in chosen {
+        let program = format!(
+            "//! Fuzz case {} (from {}; {}), accepted by `#[stack]`.\n\
+             use ecsnet::prelude::*;\n\n{}\n\n\
+             fn main() -> std::process::ExitCode {{\n    ecsnet::cli::main(&{name}::template())\n}}\n",
+            case.number,
+            seeds[case.seed].path,
+            case.mutations.join(", "),
+            case.input(),
+        );
+        let file = dir.join(format!("case_{}.rs", case.number));
+        std::fs::write(&file, program).expect("write a sample");
+    }
+}
+
+fn load_seeds() -> Arc<Vec<Seed>> {
+    let seeds = corpus::load();
+    assert!(seeds.len() >= 10, "found only {} seeds", seeds.len());
+    Arc::new(seeds)
+}
+
+/// The default run (and, with `ECSNET_FUZZ_CASES`, a longer one).
+#[test]
+fn fuzz_stack_macro() {
+    let config = Config::from_env();
+    if config.only.is_some() {
+        return; // `replay` runs it.
+    }
+    let seeds = load_seeds();
+    let run = {
+        let _lock = HOOK
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _quiet = QuietPanics::install();
+        run(&config, &seeds)
+    };
+    let summary = summarise(&run.cases);
+    println!("{}", report(&config, &run, &summary));
+    if let Some(dir) = &config.sample_dir {
+        write_samples(dir, &seeds, &run.cases);
+    }
+    assert!(
+        summary.new.is_empty(),
+        "the fuzz harness found new defects:\n{}{}",
+        report(&config, &run, &summary),
+        describe_new(&config, &seeds, &run, &summary)
+    );
+    assert!(
+        summary.accepted > config.cases / 50 && summary.rejected > config.cases / 50,
+        "the mutants should be a mix of accepted and rejected stacks"
+    );
+}
+
+/// `ECSNET_FUZZ_CASE=N`: replays one case, printing its input and result;
+/// with `ECSNET_FUZZ_MINIMIZE=1`, shrinks it while its first finding stays.
+#[test]
+fn replay() {
+    let config = Config::from_env();
+    let Some(number) = config.only else { return };
+    let seeds = load_seeds();
+    let _lock = HOOK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let quiet = QuietPanics::install();
+    on_thread("fuzz replay".to_owned(), LANE_STACK, move || {
+        let parsed = parse_seeds(&seeds);
+        let (seed, mutations, mutant) = generate(&parsed, config.seed, number);
+        println!(
+            "case {number}: from {} with {}",
+            seeds[seed].path,
+            mutations.join(", ")
+        );
+        println!("#[stack({})]\n{}", mutant.args_text(), mutant.item_text());
+        let (args, item, outcome) = run_mutant(
+            &mutant,
+            format!("fuzz case {number} of seed {:#x}", config.seed),
+        );
+        let Outcome::Ran(evaluation) = outcome else {
+            println!("(not run: unlexable, or a known defect's input)");
+            return;
+        };
+        println!(
+            "{} errors, {} units of work",
+            evaluation.errors, evaluation.steps
+        );
+        for finding in &evaluation.findings {
+            println!("{}: {}", finding.kind, finding.message);
+        }
+        if let (true, Some(first)) = (config.minimize, evaluation.findings.first()) {
+            let smallest = minimize(&args, &item, first);
+            println!(
+                "\nminimized:\n#[stack({})]\n{}",
+                smallest.args_text(),
+                smallest.item_text()
+            );
+        }
+    });
+    drop(quiet);
+}
+
+/// Whether a finding is the same defect as another: same kind, same message
+/// up to the first name quoted in it.
+fn same_defect(a: &Finding, b: &Finding) -> bool {
+    let stem = |f: &Finding| {
+        let message = f.message.split(" (at ").next().unwrap_or_default();
+        message.split('`').next().unwrap_or_default().to_owned()
+    };
+    a.kind == b.kind && stem(a) == stem(b)
+}
+
+/// Greedy shrinking: removes nodes, then unwraps groups, depth by depth,
+/// keeping every change after which the input still shows the finding.
+fn minimize(args: &str, item: &str, finding: &Finding) -> Mutant {
+    let shows = |mutant: &Mutant| {
+        let finding = finding.clone();
+        let args = mutant.args_text();
+        let item = mutant.item_text();
+        if known::skipped(&mutant.args, &mutant.item).is_some() {
+            return false;
+        }
+        on_case_thread("fuzz case (minimizing)".to_owned(), move || {
+            matches!(
+                checks::evaluate(&args, &item),
+                Ok(e) if e.findings.iter().any(|f| same_defect(f, &finding))
+            )
+        })
+    };
+    let mut mutant = Mutant::parse(args, item);
+    for _ in 0..4 {
+        let before = mutant.args_text() + &mutant.item_text();
+        for depth in 1.. {
+            let mut paths = Vec::new();
+            mutate::paths_at_depth(&mutant, depth, &mut paths);
+            if paths.is_empty() {
+                break;
+            }
+            for path in paths.into_iter().rev() {
+                if !mutant.has(&path) {
+                    continue; // Gone with an item removed after it.
+                }
+                for edit in [
+                    mutate::Edit::RemoveThroughSemicolon,
+                    mutate::Edit::RemoveThroughComma,
+                    mutate::Edit::Remove,
+                    mutate::Edit::Unwrap,
+                    mutate::Edit::Empty,
+                ] {
+                    let mut smaller = mutant.clone();
+                    if smaller.edit(&path, edit) && shows(&smaller) {
+                        mutant = smaller;
+                        break;
+                    }
+                }
+            }
+        }
+        if mutant.args_text() + &mutant.item_text() == before {
+            break;
+        }
+    }
+    mutant
+}
+
+/// Every seed, unchanged: no error, no finding, and (with the file's own
+/// spans) a clean model.
+#[test]
+fn seeds_expand_cleanly() {
+    let _lock = HOOK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _quiet = QuietPanics::install();
+    for path in corpus::seed_files() {
+        let name = path.display().to_string();
+        let problems = on_case_thread(format!("fuzz case (seed {name})"), move || {
+            let text = std::fs::read_to_string(&path).expect("seed is readable");
+            let file = syn::parse_file(&text).expect("seed parses");
+            let mut problems = Vec::new();
+            for (args, item) in corpus::stack_modules(&file) {
+                let first = item.clone().into_iter().next().expect("a module");
+                let files = [(first.span().file(), text.as_str())];
+                let evaluation = checks::evaluate_tokens(args, &item, &files);
+                if evaluation.errors > 0 || evaluation.accepted.is_none() {
+                    problems.push(format!("{} errors", evaluation.errors));
+                }
+                problems.extend(
+                    evaluation
+                        .findings
+                        .iter()
+                        .map(|f| format!("{}: {}", f.kind, f.message)),
+                );
+            }
+            problems
+        });
+        assert!(problems.is_empty(), "seed {name}: {problems:?}");
+    }
+}
+
+/// Each known defect's reproducer still shows it: once it does not, the
+/// defect is fixed and its entry comes out of [`known::KNOWN`].
+#[test]
+fn known_defects_still_reproduce() {
+    let _lock = HOOK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let quiet = QuietPanics::install();
+    let mut stale = Vec::new();
+    for known in known::KNOWN {
+        let (args, item) = (known.reproducer)();
+        let reproduces = match known.signature {
+            known::Signature::Finding(..) => {
+                on_case_thread(format!("fuzz case (known {})", known.name), move || {
+                    let evaluation = checks::evaluate(&args, &item).expect("reproducers lex");
+                    evaluation
+                        .findings
+                        .iter()
+                        .any(|f| known::matching(f).is_some_and(|k| k.name == known.name))
+                })
+            }
+            known::Signature::Input(test) => {
+                let name = known.name;
+                on_thread(format!("fuzz (known {name})"), LANE_STACK, move || {
+                    let m = Mutant::parse(&args, &item);
+                    test(&m.args, &m.item)
+                })
+            }
+        };
+        if !reproduces {
+            stale.push(format!("`{}` ({})", known.name, known.defect));
+        }
+    }
+    drop(quiet);
+    assert!(
+        stale.is_empty(),
+        "known defects that no longer reproduce; remove them from KNOWN: {}",
+        stale.join("; ")
+    );
+}
+
+#[test]
+fn tmp_time_probe() {
+    let seeds = load_seeds();
+    for (i, seed) in seeds.iter().enumerate() {
+        let (a, b) = (seed.args.clone(), seed.item.clone());
+        let t = Instant::now();
+        let e = on_case_thread("x".into(), move || {
+            let args: proc_macro2::TokenStream = a.parse().unwrap();
+            let item: proc_macro2::TokenStream = b.parse().unwrap();
+            let t0 = Instant::now();
+            let out = crate::expand::stack(args.clone(), &item);
+            let t1 = t0.elapsed();
+            let t2 = Instant::now();
+            let _ = syn::parse2::<syn::File>(out);
+            let t3 = t2.elapsed();
+            let t4 = Instant::now();
+            let e = checks::evaluate(&a, &b).unwrap();
+            (t1, t3, t4.elapsed(), e.steps)
+        });
+        println!(
+            "{i} {} total {:?} expand {:?} synparse {:?} eval {:?} steps {}",
+            seed.path,
+            t.elapsed(),
+            e.0,
+            e.1,
+            e.2,
+            e.3
+        );
+    }
+}
