@@ -479,8 +479,55 @@ fn describe_new(config: &Config, seeds: &[Seed], run: &Run, summary: &Summary) -
     out
 }
 
-/// Writes the first accepted mutant of each seed (then further ones, up to
-/// [`SAMPLES`]) as programs for `tests/fuzz-sample.sh` to compile and lint.
+/// Whether a stack module holds nothing but declarations: unit structs
+/// with ecsnet's attributes and doc comments. A mutant that renamed an
+/// attribute (`#[VpcId(…)]`) is accepted by the macro, which leaves other
+/// attributes alone, and then rejected by rustc inside the input, as it
+/// should be; it is no sample of what the macro accepts.
+fn only_declarations(item: &str) -> bool {
+    const ATTRIBUTES: &[&str] = &[
+        "doc",
+        "parameter",
+        "resource",
+        "output",
+        "repeat",
+        "depends_on",
+        "metadata",
+        "creation_policy",
+        "update_policy",
+        "deletion_policy",
+        "update_replace_policy",
+        "acknowledge",
+    ];
+    let Ok(module) = syn::parse_str::<syn::ItemMod>(item) else {
+        return false;
+    };
+    let Some((_, items)) = &module.content else {
+        return false;
+    };
+    items.iter().all(|item| match item {
+        syn::Item::Struct(s) => s.attrs.iter().all(|a| {
+            a.path()
+                .get_ident()
+                .is_some_and(|name| ATTRIBUTES.iter().any(|known| name == known))
+        }),
+        _ => false,
+    })
+}
+
+/// A program that prints a stack's template with ecsnet's command line.
+fn program(comment: &str, args: &str, item: &str, name: &str) -> String {
+    format!(
+        "//! {comment}\n\
+         #![allow(dead_code, reason = \"the declarations are read by the macro only\")]\n\
+         use ecsnet::prelude::*;\n\n#[stack({args})]\n{item}\n\n\
+         fn main() -> std::process::ExitCode {{\n    ecsnet::cli::main(&{name}::template())\n}}\n"
+    )
+}
+
+/// Writes, for `tests/fuzz-sample.sh` to compile, run and lint: every seed
+/// of `tests/ui-pass` unchanged, and accepted mutants: the first of each
+/// seed, then further ones, up to [`SAMPLES`].
 fn write_samples(dir: &std::path::Path, seeds: &[Seed], cases: &[Case]) {
     let accepted: Vec<(&Case, &str)> = cases
         .iter()
@@ -489,7 +536,12 @@ fn write_samples(dir: &std::path::Path, seeds: &[Seed], cases: &[Case]) {
                 accepted: Some((name, true)),
                 findings,
                 ..
-            }) if findings.is_empty() && !case.mutations.is_empty() => Some((case, name.as_str())),
+            }) if findings.is_empty()
+                && !case.mutations.is_empty()
+                && only_declarations(&case.item) =>
+            {
+                Some((case, name.as_str()))
+            }
             _ => None,
         })
         .collect();
@@ -514,17 +566,27 @@ fn write_samples(dir: &std::path::Path, seeds: &[Seed], cases: &[Case]) {
     chosen.sort_by_key(|(case, _)| case.number);
     std::fs::create_dir_all(dir).expect("create the sample directory");
     for (case, name) in chosen {
-        let program = format!(
-            "//! Fuzz case {} (from {}; {}), accepted by `#[stack]`.\n\
-             use ecsnet::prelude::*;\n\n{}\n\n\
-             fn main() -> std::process::ExitCode {{\n    ecsnet::cli::main(&{name}::template())\n}}\n",
+        let comment = format!(
+            "Fuzz case {} (from {}; {}), accepted by `#[stack]`.",
             case.number,
             seeds[case.seed].path,
-            case.mutations.join(", "),
-            case.input(),
+            case.mutations.join(", ")
         );
         let file = dir.join(format!("case_{}.rs", case.number));
-        std::fs::write(&file, program).expect("write a sample");
+        let text = program(&comment, &case.args, &case.item, name);
+        std::fs::write(&file, text).expect("write a sample");
+    }
+    for (index, seed) in seeds.iter().enumerate() {
+        if !seed.path.starts_with("tests/ui-pass/") {
+            continue; // CI lints the examples' templates already.
+        }
+        let Ok(module) = syn::parse_str::<syn::ItemMod>(&seed.item) else {
+            continue;
+        };
+        let comment = format!("Seed {}, unchanged.", seed.path);
+        let file = dir.join(format!("seed_{index}.rs"));
+        let text = program(&comment, &seed.args, &seed.item, &module.ident.to_string());
+        std::fs::write(&file, text).expect("write a sample");
     }
 }
 
