@@ -20,7 +20,7 @@ use crate::model::{DeclarationKind, Object, Stack, Value, ValueKind};
 pub const STEP_BOUND: u64 = 1_000_000;
 
 /// The deepest input whose expansion is checked to parse as Rust.
-const OUTPUT_PARSE_DEPTH: usize = 40;
+const OUTPUT_PARSE_DEPTH: usize = 24;
 
 fn token_depth(tokens: &TokenStream) -> usize {
     tokens

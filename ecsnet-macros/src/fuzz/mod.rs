@@ -6,9 +6,11 @@
 //! - no panic;
 //! - bounded work, counted in units of `crate::diag::step` rather than
 //!   timed, so the bound holds on any machine ([`checks::STEP_BOUND`]);
-//! - bounded recursion: every case runs on a thread with a 2 MiB stack, a
-//!   quarter of the 8 MiB rustc gives a proc macro, so deep recursion
-//!   crashes this test (naming the case) before it can crash a user's rustc;
+//! - bounded recursion: every case runs on a thread with a 1 MiB stack,
+//!   about half of the 8 MiB rustc gives a proc macro once the difference
+//!   between the optimized harness and the debug-built macro is counted
+//!   ([`CASE_STACK`]), so deep recursion crashes this test (naming the case)
+//!   before it can crash a user's rustc;
 //! - every `compile_error!` of the expansion points inside the input, not
 //!   at the call site or elsewhere;
 //! - the expansion parses as Rust items;
@@ -41,8 +43,12 @@ use rng::Rng;
 const DEFAULT_CASES: u64 = 20_000;
 /// The default run's seed.
 const DEFAULT_SEED: u64 = 0x00EC_5E7F_0022;
-/// The stack each case runs on (see the module documentation).
-const CASE_STACK: usize = 2 << 20;
+/// The stack each case runs on (see the module documentation). The tests
+/// build the macro optimized (workspace `Cargo.toml`), and optimized, its
+/// frames are about a quarter of those of the debug build that rustc runs
+/// (measured: values nested 2,500 deep overflow 8 MiB debug, 1,000 fit in
+/// 1 MiB optimized). So 1 MiB here stands for about 4 MiB of rustc's 8 MiB.
+const CASE_STACK: usize = 1 << 20;
 /// The stack of the threads that build cases: generous, as building a case
 /// nests as deep as the case (3,000 brackets at most); only what is used is
 /// ever committed.
@@ -285,7 +291,7 @@ fn run(config: &Config, seeds: &Arc<Vec<Seed>>) -> Run {
                         eprintln!(
                             "fuzz case {number} of seed {seed:#x} has run for {} s: a hang.\n\
                              Replay: ECSNET_FUZZ_SEED={seed:#x} ECSNET_FUZZ_CASE={number} \
-                             cargo test -p ecsnet-macros --lib fuzz::replay -- --nocapture",
+                             cargo test -p ecsnet-macros --lib fuzz::replay -- --ignored --nocapture",
                             WATCHDOG.as_secs()
                         );
                         std::process::exit(1);
@@ -468,7 +474,7 @@ fn describe_new(config: &Config, seeds: &[Seed], run: &Run, summary: &Summary) -
         }
         let _ = writeln!(
             out,
-            "\n{}: {}\n  case {number}, from {} with {}\n  replay: ECSNET_FUZZ_SEED={:#x} ECSNET_FUZZ_CASE={number} ECSNET_FUZZ_MINIMIZE=1 cargo test -p ecsnet-macros --lib fuzz::replay -- --nocapture\n{input}",
+            "\n{}: {}\n  case {number}, from {} with {}\n  replay: ECSNET_FUZZ_SEED={:#x} ECSNET_FUZZ_CASE={number} ECSNET_FUZZ_MINIMIZE=1 cargo test -p ecsnet-macros --lib fuzz::replay -- --ignored --nocapture\n{input}",
             finding.kind,
             finding.message,
             seeds[case.seed].path,
@@ -631,9 +637,12 @@ fn fuzz_stack_macro() {
 /// `ECSNET_FUZZ_CASE=N`: replays one case, printing its input and result;
 /// with `ECSNET_FUZZ_MINIMIZE=1`, shrinks it while its first finding stays.
 #[test]
+#[ignore = "a tool: replays the case ECSNET_FUZZ_CASE names"]
 fn replay() {
     let config = Config::from_env();
-    let Some(number) = config.only else { return };
+    let number = config
+        .only
+        .expect("ECSNET_FUZZ_CASE names the case to replay");
     let seeds = load_seeds();
     let _lock = HOOK
         .lock()
@@ -771,6 +780,45 @@ fn seeds_expand_cleanly() {
     }
 }
 
+/// Whether a known defect's reproducer still overflows the cases' stack:
+/// run in a child process (this test binary, running [`known_overflow_probe`]),
+/// since an overflow aborts the whole process.
+fn overflows_in_child(name: &str) -> bool {
+    let output = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args([
+            "fuzz::known_overflow_probe",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("ECSNET_FUZZ_KNOWN", name)
+        .output()
+        .expect("run the test binary again");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    !output.status.success() && stderr.contains("has overflowed its stack")
+}
+
+/// Runs the reproducer named by `ECSNET_FUZZ_KNOWN` on a case thread; for
+/// `known_defects_still_reproduce`, in a child process.
+#[test]
+#[ignore = "run by known_defects_still_reproduce in a child process"]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "test code: which reproducer to run, never read during an expansion"
+)]
+fn known_overflow_probe() {
+    let name = std::env::var("ECSNET_FUZZ_KNOWN").expect("ECSNET_FUZZ_KNOWN names a known defect");
+    let known = known::KNOWN
+        .iter()
+        .find(|k| k.name == name)
+        .expect("a known defect of that name");
+    let (args, item) = (known.reproducer)();
+    let errors = on_case_thread(format!("fuzz case (known {name})"), move || {
+        checks::evaluate(&args, &item).map(|e| e.errors).ok()
+    });
+    println!("`{name}` ran without overflowing the stack: {errors:?} errors");
+}
+
 /// Each known defect's reproducer still shows it: once it does not, the
 /// defect is fixed and its entry comes out of [`known::KNOWN`].
 #[test]
@@ -792,12 +840,19 @@ fn known_defects_still_reproduce() {
                         .any(|f| known::matching(f).is_some_and(|k| k.name == known.name))
                 })
             }
-            known::Signature::Input(test) => {
+            known::Signature::Input(test, probe) => {
                 let name = known.name;
-                on_thread(format!("fuzz (known {name})"), LANE_STACK, move || {
+                let skips = on_thread(format!("fuzz (known {name})"), LANE_STACK, move || {
                     let m = Mutant::parse(&args, &item);
                     test(&m.args, &m.item)
-                })
+                });
+                assert!(skips, "the reproducer of `{name}` is not an input it skips");
+                match probe {
+                    known::Probe::StackOverflow => overflows_in_child(name),
+                    known::Probe::FixedWith(other) => !stale
+                        .iter()
+                        .any(|s: &String| s.contains(&format!("`{other}`"))),
+                }
             }
         };
         if !reproduces {
@@ -810,35 +865,4 @@ fn known_defects_still_reproduce() {
         "known defects that no longer reproduce; remove them from KNOWN: {}",
         stale.join("; ")
     );
-}
-
-#[test]
-fn tmp_time_probe() {
-    let seeds = load_seeds();
-    for (i, seed) in seeds.iter().enumerate() {
-        let (a, b) = (seed.args.clone(), seed.item.clone());
-        let t = Instant::now();
-        let e = on_case_thread("x".into(), move || {
-            let args: proc_macro2::TokenStream = a.parse().unwrap();
-            let item: proc_macro2::TokenStream = b.parse().unwrap();
-            let t0 = Instant::now();
-            let out = crate::expand::stack(args.clone(), &item);
-            let t1 = t0.elapsed();
-            let t2 = Instant::now();
-            let _ = syn::parse2::<syn::File>(out);
-            let t3 = t2.elapsed();
-            let t4 = Instant::now();
-            let e = checks::evaluate(&a, &b).unwrap();
-            (t1, t3, t4.elapsed(), e.steps)
-        });
-        println!(
-            "{i} {} total {:?} expand {:?} synparse {:?} eval {:?} steps {}",
-            seed.path,
-            t.elapsed(),
-            e.0,
-            e.1,
-            e.2,
-            e.3
-        );
-    }
 }
