@@ -12,6 +12,8 @@ mod fallback;
 mod model;
 mod parse;
 mod schema;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 

@@ -21,8 +21,10 @@ pub struct Stack {
 /// One declaration of the stack: the unit struct the user wrote and what
 /// its ecsnet attribute says.
 pub struct Declaration {
-    /// The struct's name, which is the logical id.
+    /// The logical id: the struct's name without any `r#` prefix.
     pub ident: Ident,
+    /// The struct's name as the generated Rust names it (`r#type` stays raw).
+    pub rust_ident: Ident,
     /// The doc comment, joined into one string, if any.
     pub docs: Option<String>,
     /// What is declared.
@@ -251,6 +253,9 @@ pub struct Key {
 /// A `sub!(…)` call.
 pub struct Sub {
     pub template: LitStr,
+    /// The text the function returns when it substitutes nothing (no
+    /// `${…}`, escapes `${!…}` unescaped): `sub!("0.0.0.0/0")` is a literal.
+    pub literal: Option<String>,
     /// The `${…}` placeholders found in the template, in order.
     pub placeholders: Vec<Placeholder>,
     /// The optional variable map.
@@ -414,10 +419,11 @@ impl Stack {
 }
 
 impl Value {
-    /// The text of a string literal.
+    /// The text of a string literal, or of a `sub!` that substitutes nothing.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             ValueKind::Str(text) => Some(text),
+            ValueKind::Sub(sub) if sub.variables.is_none() => sub.literal.as_deref(),
             _ => None,
         }
     }

@@ -148,6 +148,8 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     };
     syntax::check_logical_ids(&cx);
     syntax::check_template_limits(&cx);
+    syntax::check_resources_present(&cx, broken.len());
+    syntax::check_duplicate_keys(&cx);
     parameters::check_parameters(&cx);
     references::check_references(&cx);
     references::check_depends_on(&cx);

@@ -176,11 +176,26 @@ impl Checker<'_, '_> {
         let mut seen: Vec<&str> = Vec::new();
         for entry in &object.entries {
             let key = &entry.key;
+            // A second `key` is reported as a duplicate key.
             if seen.contains(&key.name.as_str()) {
-                errors.push_spanned(key.span, format!("duplicate property `{}`", key.name));
                 continue;
             }
-            seen.push(&key.name);
+            // `AWS::NoValue` removes the property: it does not count as set.
+            if !matches!(&entry.value.kind, ValueKind::Pseudo(p) if p == "AWS::NoValue") {
+                seen.push(&key.name);
+            } else if let Some(property) = properties.iter().find(|p| p.ident == key.name)
+                && property.required
+            {
+                errors.push_range(
+                    entry.value.span,
+                    entry.value.end,
+                    format!(
+                        "`{}` is a required property of `{}`, and `AWS::NoValue` removes it; give it a value",
+                        property.ident, owner.name
+                    ),
+                );
+                seen.push(&key.name);
+            }
             let property = properties.iter().find(|p| p.ident == key.name);
             match property {
                 Some(property) if !key.quoted => {

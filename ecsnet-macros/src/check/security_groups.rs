@@ -297,7 +297,10 @@ pub fn check_open_ingress(cx: &Context) {
         }
         let world = ["cidr_ip", "cidr_ipv6"].into_iter().find_map(|key| {
             let value = rule.value(key)?;
-            matches!(value.as_str()?, "0.0.0.0/0" | "::/0").then_some(value)
+            // Any spelling of a /0 block: `0.0.0.0/0`, `0.0.0.0/00`, `::/0`.
+            super::cidr::Cidr::parse(value.as_str()?)
+                .is_ok_and(|block| block.prefix() == 0)
+                .then_some(value)
         });
         let open_ports = world.and_then(|_| open_ports_beyond_web(&rule));
         match (world, open_ports, acknowledgment) {
