@@ -90,13 +90,19 @@ pub fn step(n: u64) {
 }
 
 /// The units of work done on this thread since the last [`reset_steps`].
-#[cfg_attr(not(test), allow(dead_code, reason = "read by the tests and the fuzz harness"))]
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "read by the tests and the fuzz harness")
+)]
 pub fn steps_taken() -> u64 {
     STEPS.with(Cell::get)
 }
 
 /// Starts counting work from zero.
-#[cfg_attr(not(test), allow(dead_code, reason = "read by the tests and the fuzz harness"))]
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "read by the tests and the fuzz harness")
+)]
 pub fn reset_steps() {
     STEPS.with(|steps| steps.set(0));
 }

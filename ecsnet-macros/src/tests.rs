@@ -80,7 +80,9 @@ fn overflowing_numbers_are_errors_not_panics() {
     }
     let expansion = expand(
         "",
-        &format!("mod s {{ #[parameter(Number, default = 1e999, min_value = -1e999)] pub struct N; {LOGS} }}"),
+        &format!(
+            "mod s {{ #[parameter(Number, default = 1e999, min_value = -1e999)] pub struct N; {LOGS} }}"
+        ),
     );
     assert_error(&expansion, "number out of range");
     let expansion = expand(
@@ -122,17 +124,29 @@ fn raw_identifiers_name_their_logical_ids() {
 
 #[test]
 fn huge_repeat_ranges_are_refused_before_expanding() {
-    for range in ["0..9223372036854775807", "0..100000", "-9223372036854775808..9223372036854775807"] {
+    for range in [
+        "0..9223372036854775807",
+        "0..100000",
+        "-9223372036854775808..9223372036854775807",
+    ] {
         let expansion = expand(
             "",
             &format!("mod s {{ #[repeat(for i in {range})] {LOGS} }}"),
         );
         assert_error(&expansion, "declares at most 500 instances");
-        assert!(expansion.steps < 10_000, "{range}: {} steps", expansion.steps);
+        assert!(
+            expansion.steps < 10_000,
+            "{range}: {} steps",
+            expansion.steps
+        );
     }
     // Many loops, each within the limit, together past it.
     let loops: String = (0..10)
-        .map(|i| format!("#[repeat(for i in 0..400)] #[resource(AWS::Logs::LogGroup {{}})] pub struct L{i};"))
+        .map(|i| {
+            format!(
+                "#[repeat(for i in 0..400)] #[resource(AWS::Logs::LogGroup {{}})] pub struct L{i};"
+            )
+        })
         .collect();
     let expansion = expand("", &format!("mod s {{ {loops} }}"));
     assert_error(&expansion, "more than 700 instances");
@@ -143,16 +157,31 @@ fn huge_repeat_ranges_are_refused_before_expanding() {
 fn repeat_rows_name_distinct_instances() {
     let expansion = expand("", &format!("mod s {{ #[repeat(for i in -3..3)] {LOGS} }}"));
     assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
-    assert!(expansion.code.contains("\"LogsMinus1\""), "{}", expansion.code);
+    assert!(
+        expansion.code.contains("\"LogsMinus1\""),
+        "{}",
+        expansion.code
+    );
     assert!(expansion.code.contains("\"Logs1\""), "{}", expansion.code);
 
-    let expansion = expand("", &format!(r#"mod s {{ #[repeat(for z in ["a", "A"])] {LOGS} }}"#));
+    let expansion = expand(
+        "",
+        &format!(r#"mod s {{ #[repeat(for z in ["a", "A"])] {LOGS} }}"#),
+    );
     assert_error(&expansion, "names `LogsA` again");
     // No second struct `LogsA`, which rustc would report as E0428.
-    assert_eq!(expansion.code.matches("struct LogsA").count(), 1, "{}", expansion.code);
+    assert_eq!(
+        expansion.code.matches("struct LogsA").count(),
+        1,
+        "{}",
+        expansion.code
+    );
 
     for value in [r#""""#, r#""ü""#, r#""-""#] {
-        let expansion = expand("", &format!("mod s {{ #[repeat(for z in [{value}])] {LOGS} }}"));
+        let expansion = expand(
+            "",
+            &format!("mod s {{ #[repeat(for z in [{value}])] {LOGS} }}"),
+        );
         assert_error(&expansion, "has no ASCII letter or digit");
     }
 }
@@ -168,7 +197,11 @@ fn repeat_substitutes_only_variables() {
         }"#,
     );
     assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
-    assert!(expansion.code.contains("\"Logs[zone]\""), "{}", expansion.code);
+    assert!(
+        expansion.code.contains("\"Logs[zone]\""),
+        "{}",
+        expansion.code
+    );
 
     let expansion = expand(
         "",
@@ -181,7 +214,10 @@ fn repeat_substitutes_only_variables() {
     );
     assert_error(&expansion, "has the name of a declaration of this stack");
 
-    let expansion = expand("", &format!(r#"mod s {{ #[repeat(for (a, a) in [("x", "y")])] {LOGS} }}"#));
+    let expansion = expand(
+        "",
+        &format!(r#"mod s {{ #[repeat(for (a, a) in [("x", "y")])] {LOGS} }}"#),
+    );
     assert_error(&expansion, "is bound twice");
 }
 
@@ -321,7 +357,9 @@ fn duplicate_keys_are_errors() {
 fn list_default_items_hold_no_comma() {
     let expansion = expand(
         "",
-        &format!(r#"mod s {{ #[parameter(CommaDelimitedList, default = ["a,b", "c"])] pub struct P; {LOGS} }}"#),
+        &format!(
+            r#"mod s {{ #[parameter(CommaDelimitedList, default = ["a,b", "c"])] pub struct P; {LOGS} }}"#
+        ),
     );
     assert_error(&expansion, "contains `,`");
 }
@@ -329,7 +367,11 @@ fn list_default_items_hold_no_comma() {
 #[test]
 fn world_open_blocks_are_found_in_any_spelling() {
     for block in [r#""0.0.0.0/00""#, r#"sub!("0.0.0.0/0")"#, r#""::/0""#] {
-        let key = if block.contains("::") { "cidr_ipv6" } else { "cidr_ip" };
+        let key = if block.contains("::") {
+            "cidr_ipv6"
+        } else {
+            "cidr_ip"
+        };
         let stack = format!(
             r#"mod s {{
                 #[resource(AWS::EC2::SecurityGroup {{
@@ -361,7 +403,10 @@ fn no_value_does_not_satisfy_a_required_property() {
 fn intrinsic_arguments_are_checked_by_the_table() {
     for (value, part) in [
         ("import_value(1)", "is a string, found an integer"),
-        ("select(get_azs(), get_azs())", "cannot be computed by `get_azs`"),
+        (
+            "select(get_azs(), get_azs())",
+            "cannot be computed by `get_azs`",
+        ),
         (r#"join(",", [["a"], "b"])"#, "lists do not nest here"),
         (r#"join(",", "a")"#, "is a list of strings, found a string"),
         ("import_value(Other)", "cannot depend on a resource"),
@@ -385,7 +430,11 @@ fn intrinsic_arguments_are_checked_by_the_table() {
             "#[resource(AWS::Logs::LogGroup {})] pub struct Other;"
         );
         let expansion = expand("", &stack);
-        assert!(expansion.errors.is_empty(), "{value}: {:#?}", expansion.errors);
+        assert!(
+            expansion.errors.is_empty(),
+            "{value}: {:#?}",
+            expansion.errors
+        );
     }
 }
 
@@ -400,4 +449,3 @@ fn long_lists_are_built_from_a_table() {
     assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
     assert!(expansion.code.contains("list_of"), "{}", expansion.code);
 }
-

@@ -186,8 +186,12 @@ pub fn check_eni_capacity(cx: &Context) {
             // Sizes come from the stack's literals, so any i64 can appear:
             // saturate rather than overflow (negative sizes are the schema's
             // business, and count as none here).
-            capacity = capacity
-                .saturating_add(group.max_instances.max(0).saturating_mul(per_instance.max(0)));
+            capacity = capacity.saturating_add(
+                group
+                    .max_instances
+                    .max(0)
+                    .saturating_mul(per_instance.max(0)),
+            );
             described.push(format!(
                 "`{}` runs at most {} `{instance_type}` instance{}, with {interfaces} network interfaces each, one of them the instance's own",
                 group.declaration.ident,

@@ -179,8 +179,18 @@ pub fn check_cidr_literals(cx: &Context) {
 fn check_family(cx: &Context, key: &str, value: &Value, block: Cidr) {
     let wants_v6 = key.contains("ipv6");
     let (found, expected, other) = match (block, wants_v6) {
-        (Cidr::V6 { .. }, false) => ("IPv6", "IPv4", key.replace("cidr_block", "ipv6_cidr_block").replace("cidr_ip", "cidr_ipv6")),
-        (Cidr::V4 { .. }, true) => ("IPv4", "IPv6", key.replace("ipv6_cidr_block", "cidr_block").replace("cidr_ipv6", "cidr_ip")),
+        (Cidr::V6 { .. }, false) => (
+            "IPv6",
+            "IPv4",
+            key.replace("cidr_block", "ipv6_cidr_block")
+                .replace("cidr_ip", "cidr_ipv6"),
+        ),
+        (Cidr::V4 { .. }, true) => (
+            "IPv4",
+            "IPv6",
+            key.replace("ipv6_cidr_block", "cidr_block")
+                .replace("cidr_ipv6", "cidr_ip"),
+        ),
         _ => return,
     };
     cx.errors.push_range(

@@ -144,11 +144,7 @@ const ARGUMENTS: &[Argument] = &[
         name: "address block",
         takes: Takes::String,
         literal_only: false,
-        sources: &[
-            Source::Ref,
-            Source::GetAtt,
-            Source::Call(Function::Select),
-        ],
+        sources: &[Source::Ref, Source::GetAtt, Source::Call(Function::Select)],
     },
     Argument {
         function: Function::Cidr,

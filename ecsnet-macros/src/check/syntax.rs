@@ -145,13 +145,14 @@ pub fn check_duplicate_keys(cx: &Context) {
             }
         }
     }
-    cx.stack.walk_values(&mut |_, value: &Value| match &value.kind {
-        ValueKind::Object(object) => check_object(cx, object),
-        ValueKind::Sub(sub) => {
-            if let Some(variables) = &sub.variables {
-                check_object(cx, variables);
+    cx.stack
+        .walk_values(&mut |_, value: &Value| match &value.kind {
+            ValueKind::Object(object) => check_object(cx, object),
+            ValueKind::Sub(sub) => {
+                if let Some(variables) = &sub.variables {
+                    check_object(cx, variables);
+                }
             }
-        }
-        _ => {}
-    });
+            _ => {}
+        });
 }

@@ -57,7 +57,12 @@ fn expand(parsed: Parsed) -> TokenStream {
         .expect("parse checked the module is inline");
     let mut seen = Vec::new();
     items.retain(|item| match item {
-        Item::Struct(s) if stack.declarations.iter().any(|d| d.ident == s.ident.unraw()) => {
+        Item::Struct(s)
+            if stack
+                .declarations
+                .iter()
+                .any(|d| d.ident == s.ident.unraw()) =>
+        {
             if seen.contains(&s.ident.unraw()) {
                 false
             } else {

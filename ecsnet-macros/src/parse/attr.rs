@@ -29,7 +29,10 @@ pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
     let duplicate = |meta: &syn::meta::ParseNestedMeta| {
         meta.error(format!(
             "duplicate option `{}` of `#[stack]`; give it once",
-            meta.path.get_ident().map(ToString::to_string).unwrap_or_default()
+            meta.path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default()
         ))
     };
     let parser = syn::meta::parser(|meta| {
@@ -322,7 +325,10 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
 
 /// `#[depends_on(A, B)]`.
 pub fn parse_depends_on(input: ParseStream) -> syn::Result<Vec<Ident>> {
-    let names = input.parse_terminated(|input: ParseStream| Ok(Ident::parse_any(input)?.unraw()), Token![,])?;
+    let names = input.parse_terminated(
+        |input: ParseStream| Ok(Ident::parse_any(input)?.unraw()),
+        Token![,],
+    )?;
     if names.is_empty() {
         return Err(
             input.error("expected the names of resources: `#[depends_on(ApplicationLogGroup)]`")

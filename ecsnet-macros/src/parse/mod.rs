@@ -69,7 +69,7 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
     for item in items.iter_mut() {
         match item {
             Item::Struct(item) => parse_struct(item, errors, &mut collected),
-            other => reject_misplaced_attributes(other, errors),
+            other => reject_misplaced_attributes(other, errors, &mut collected),
         }
     }
 
@@ -324,6 +324,7 @@ fn declare_repeated(
                     first.literal
                 ),
             );
+            out.broken.push(ident.clone());
             continue;
         }
         let instance = Ident::new(&format!("{base}{suffix}"), ident.span());
@@ -391,7 +392,9 @@ fn declaration(
         kw::PARAMETER => {
             parse_args(declaring_attribute, attr::parse_parameter).map(DeclarationKind::Parameter)
         }
-        kw::OUTPUT => parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output),
+        kw::OUTPUT => {
+            parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
+        }
         _ => parse_args(declaring_attribute, attr::parse_resource)
             .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
     };
@@ -597,14 +600,17 @@ fn unit_struct_only(item: &mut ItemStruct, errors: &Errors) {
             Some(clause) if item.generics.params.is_empty() => clause.where_token.span,
             _ => item.generics.span(),
         };
-        errors.push_spanned(span, "a declaration takes no generic parameters");
+        errors.push_spanned(
+            span,
+            "a declaration takes no generic parameters and no `where` clause",
+        );
         item.generics = syn::Generics::default();
     }
 }
 
 /// ecsnet attributes on anything but a struct are mistakes: report them,
 /// and remove them so rustc does not add "cannot find attribute" errors.
-fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
+fn reject_misplaced_attributes(item: &mut Item, errors: &Errors, out: &mut Collected) {
     let attributes = match item {
         Item::Enum(i) => &mut i.attrs,
         Item::Fn(i) => &mut i.attrs,
@@ -617,7 +623,15 @@ fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
         Item::Impl(i) => &mut i.attrs,
         _ => return,
     };
-    for attribute in take_attributes(attributes) {
+    let misplaced = take_attributes(attributes);
+    // The item meant to declare something: references to it, and the
+    // stack's need for a resource, raise nothing more.
+    if !misplaced.is_empty()
+        && let Some(ident) = item_ident(item)
+    {
+        out.broken.push(ident);
+    }
+    for attribute in misplaced {
         errors.push_spanned(
             attribute.path().span(),
             format!(
@@ -625,6 +639,21 @@ fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
                 attribute_name(&attribute)
             ),
         );
+    }
+}
+
+/// The name an item defines, if it has one.
+fn item_ident(item: &Item) -> Option<Ident> {
+    match item {
+        Item::Enum(i) => Some(i.ident.clone()),
+        Item::Fn(i) => Some(i.sig.ident.clone()),
+        Item::Const(i) => Some(i.ident.clone()),
+        Item::Static(i) => Some(i.ident.clone()),
+        Item::Type(i) => Some(i.ident.clone()),
+        Item::Union(i) => Some(i.ident.clone()),
+        Item::Mod(i) => Some(i.ident.clone()),
+        Item::Trait(i) => Some(i.ident.clone()),
+        _ => None,
     }
 }
 

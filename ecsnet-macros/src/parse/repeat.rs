@@ -65,7 +65,9 @@ pub fn parse(input: ParseStream) -> syn::Result<Vec<Row>> {
         if names[..i].contains(name) {
             return Err(syn::Error::new(
                 name.span(),
-                format!("the loop variable `{name}` is bound twice; give each variable its own name"),
+                format!(
+                    "the loop variable `{name}` is bound twice; give each variable its own name"
+                ),
             ));
         }
     }
@@ -77,10 +79,7 @@ pub fn parse(input: ParseStream) -> syn::Result<Vec<Row>> {
         while !content.is_empty() {
             crate::diag::step(1);
             if rows.len() == MAX_ROWS {
-                return Err(syn::Error::new(
-                    content.span(),
-                    too_many_rows(),
-                ));
+                return Err(syn::Error::new(content.span(), too_many_rows()));
             }
             let values = if names.len() == 1 {
                 vec![bound(&content)?]

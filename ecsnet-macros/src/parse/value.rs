@@ -78,52 +78,56 @@ pub fn parse_acknowledgment(attribute: &syn::Attribute) -> syn::Result<Acknowled
         return Err(syn::Error::new_spanned(attribute, FORM));
     };
     let span = attribute.path().span();
-    super::parse_delimited(list.tokens.clone(), list.delimiter.span().close(), |input: ParseStream| {
-        let rule_ident = Ident::parse_any(input)?;
-        let name = rule_ident.to_string();
-        let Some(&(_, rule)) = AcknowledgedRule::ALL.iter().find(|(n, _)| *n == name) else {
-            let names: Vec<&str> = AcknowledgedRule::ALL.iter().map(|(n, _)| *n).collect();
-            let mut message = format!("`{name}` is not a rule that can be acknowledged");
-            if let Some(close) = did_you_mean(&name, names.iter().copied()) {
-                let _ = write!(message, "; did you mean `{close}`?");
-            } else {
-                let _ = write!(
-                    message,
-                    "; expected {}",
-                    crate::diag::list_in_backticks(&names)
-                );
+    super::parse_delimited(
+        list.tokens.clone(),
+        list.delimiter.span().close(),
+        |input: ParseStream| {
+            let rule_ident = Ident::parse_any(input)?;
+            let name = rule_ident.to_string();
+            let Some(&(_, rule)) = AcknowledgedRule::ALL.iter().find(|(n, _)| *n == name) else {
+                let names: Vec<&str> = AcknowledgedRule::ALL.iter().map(|(n, _)| *n).collect();
+                let mut message = format!("`{name}` is not a rule that can be acknowledged");
+                if let Some(close) = did_you_mean(&name, names.iter().copied()) {
+                    let _ = write!(message, "; did you mean `{close}`?");
+                } else {
+                    let _ = write!(
+                        message,
+                        "; expected {}",
+                        crate::diag::list_in_backticks(&names)
+                    );
+                }
+                return Err(syn::Error::new(rule_ident.span(), message));
+            };
+            if !input.peek(Token![,]) {
+                return Err(input.error(format!(
+                    "an acknowledgment says why: `#[acknowledge({name}, reason = \"…\")]`"
+                )));
             }
-            return Err(syn::Error::new(rule_ident.span(), message));
-        };
-        if !input.peek(Token![,]) {
-            return Err(input.error(format!(
-                "an acknowledgment says why: `#[acknowledge({name}, reason = \"…\")]`"
-            )));
-        }
-        input.parse::<Token![,]>()?;
-        let key = Ident::parse_any(input)?;
-        if key != "reason" {
-            return Err(syn::Error::new(
-                key.span(),
-                format!("expected `reason`; {FORM}"),
-            ));
-        }
-        input.parse::<Token![=]>()?;
-        let reason: LitStr = input.parse()?;
-        if reason.value().trim().is_empty() {
-            return Err(syn::Error::new(
-                reason.span(),
-                "the reason of an acknowledgment is not empty",
-            ));
-        }
-        if !input.is_empty() {
             input.parse::<Token![,]>()?;
-        }
-        if !input.is_empty() {
-            return Err(input.error(FORM));
-        }
-        Ok(Acknowledgment { rule, span, reason })
-    })
+            let key = Ident::parse_any(input)?;
+            if key != "reason" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("expected `reason`; {FORM}"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let reason: LitStr = input.parse()?;
+            if reason.value().trim().is_empty() {
+                return Err(syn::Error::new(
+                    reason.span(),
+                    "the reason of an acknowledgment is not empty",
+                ));
+            }
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+            if !input.is_empty() {
+                return Err(input.error(FORM));
+            }
+            Ok(Acknowledgment { rule, span, reason })
+        },
+    )
 }
 
 /// Parses one value without attributes.
