@@ -245,16 +245,14 @@ impl Options {
                 "-h" | "--help" => options.help = true,
                 "--compact" => set_once(&mut options.compact, true, name)?,
                 "--format" => {
-                    let format = match value()?.to_str() {
+                    let value = value()?;
+                    let format = match value.to_str() {
                         Some("json") => Format::Json,
                         Some("yaml") => Format::Yaml,
-                        other => {
-                            let other = other.map_or_else(
-                                || "a name that is not UTF-8".to_owned(),
-                                |other| format!("`{}`", escape(other)),
-                            );
+                        _ => {
                             return Err(format!(
-                                "invalid format {other}; expected `json` or `yaml`"
+                                "invalid format `{}`; expected `json` or `yaml`",
+                                shown(&value)
                             ));
                         }
                     };
@@ -374,10 +372,11 @@ fn replace_file(path: &Path, text: &[u8], permissions: Option<fs::Permissions>) 
     };
     let (temp, mut file) = create_temp(dir, name)?;
     let result = (|| {
-        file.write_all(text)?;
+        // Before the content: a private file is never readable by others.
         if let Some(permissions) = permissions {
             file.set_permissions(permissions)?;
         }
+        file.write_all(text)?;
         file.sync_all()?;
         drop(file);
         fs::rename(&temp, path)
@@ -781,6 +780,12 @@ mod tests {
             "invalid format `xml`; expected `json` or `yaml`",
         );
         usage_error(
+            &["--format", "\u{1b}[2J"],
+            "invalid format `\\u{1b}[2J`; expected `json` or `yaml`",
+        );
+        usage_error(&["a\u{7}"], "unexpected argument `a\\u{7}`");
+        usage_error(&["--\u{1b}"], "unknown option `--\\u{1b}`");
+        usage_error(
             &["--format", "JSON"],
             "invalid format `JSON`; expected `json` or `yaml`",
         );
@@ -983,7 +988,7 @@ mod tests {
             )),
             "{out}"
         );
-        // An option's value that is not UTF-8 is quoted lossily.
+        // An option's value that is not UTF-8 is quoted lossily, and escaped.
         let args = [
             OsString::from("stack"),
             "--format".into(),
@@ -993,7 +998,7 @@ mod tests {
         assert_eq!(run(&template(), &args, &mut Vec::new(), &mut err), 2);
         assert_eq!(
             String::from_utf8(err).expect("utf-8"),
-            "error: invalid format a name that is not UTF-8; expected `json` or `yaml`\n\
+            "error: invalid format `\u{fffd}yaml`; expected `json` or `yaml`\n\
              try `stack --help`\n"
         );
     }
@@ -1030,6 +1035,7 @@ mod tests {
                 )
             );
         }
+        fs::remove_file(&path).expect("remove");
     }
 
     #[test]
