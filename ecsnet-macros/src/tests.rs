@@ -4,6 +4,8 @@
 //! pin what a compiler run cannot show cheaply (work done, nesting that would
 //! crash rustc, the model the checks see).
 
+use std::fmt::Write as _;
+
 use proc_macro2::{TokenStream, TokenTree};
 
 use crate::diag::{reset_steps, steps_taken};
@@ -141,13 +143,13 @@ fn huge_repeat_ranges_are_refused_before_expanding() {
         );
     }
     // Many loops, each within the limit, together past it.
-    let loops: String = (0..10)
-        .map(|i| {
-            format!(
-                "#[repeat(for i in 0..400)] #[resource(AWS::Logs::LogGroup {{}})] pub struct L{i};"
-            )
-        })
-        .collect();
+    let mut loops = String::new();
+    for i in 0..10 {
+        let _ = write!(
+            loops,
+            "#[repeat(for i in 0..400)] #[resource(AWS::Logs::LogGroup {{}})] pub struct L{i};"
+        );
+    }
     let expansion = expand("", &format!("mod s {{ {loops} }}"));
     assert_error(&expansion, "more than 700 instances");
     assert!(expansion.steps < 5_000_000, "{} steps", expansion.steps);
@@ -394,7 +396,7 @@ fn world_open_blocks_are_found_in_any_spelling() {
 fn no_value_does_not_satisfy_a_required_property() {
     let expansion = expand(
         "",
-        r#"mod s { #[resource(AWS::EC2::SecurityGroup { group_description: AWS::NoValue })] pub struct Group; }"#,
+        r"mod s { #[resource(AWS::EC2::SecurityGroup { group_description: AWS::NoValue })] pub struct Group; }",
     );
     assert_error(&expansion, "`AWS::NoValue` removes it");
 }
@@ -420,7 +422,7 @@ fn intrinsic_arguments_are_checked_by_the_table() {
     }
     let fine = [
         r#"select("1", ["a", "b"])"#,
-        r#"select(0, cidr(Other.Arn, 6, 8))"#,
+        r"select(0, cidr(Other.Arn, 6, 8))",
         r#"join("", [AWS::Region, Other.Arn, sub!("x")])"#,
         r#"import_value(sub!("${AWS::StackName}-vpc"))"#,
     ];

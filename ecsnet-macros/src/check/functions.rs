@@ -80,9 +80,10 @@ impl Takes {
 
     fn accepts(self, produces: Produces, value: &Value) -> bool {
         match (self, produces) {
-            (_, Produces::Unknown) => true,
-            (Takes::String, Produces::String) | (Takes::ListOfStrings, Produces::List) => true,
-            (Takes::Integer, Produces::Integer) => true,
+            (_, Produces::Unknown)
+            | (Takes::String, Produces::String)
+            | (Takes::ListOfStrings, Produces::List)
+            | (Takes::Integer, Produces::Integer) => true,
             // `"0"` is an index; a `Ref` to a `Number` parameter is a string
             // of digits at deployment.
             (Takes::Integer, Produces::String) => match &value.kind {

@@ -61,7 +61,7 @@ pub fn map(object: &Object, keys: Keys) -> TokenStream {
             None => value(&entry.value, Keys::Verbatim),
         };
         if long {
-            let item = item(&entry.value, value);
+            let item = item(&entry.value, &value);
             quote!((#name, #item))
         } else {
             quote!((#name, #value))
@@ -79,7 +79,7 @@ pub fn map(object: &Object, keys: Keys) -> TokenStream {
 
 /// An item of a long list or object: literals as data, anything else as a
 /// function that builds it.
-fn item(v: &Value, built: TokenStream) -> TokenStream {
+fn item(v: &Value, built: &TokenStream) -> TokenStream {
     match &v.kind {
         ValueKind::Str(text) => quote!(__ecsnet::Item::Str(#text)),
         ValueKind::Int(n) => quote!(__ecsnet::Item::Int(#n)),
@@ -105,7 +105,7 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
         ValueKind::Null => quote!(__ecsnet::Value::Null),
         ValueKind::List(items) if items.len() > LONG => {
             let count = items.len();
-            let items = items.iter().map(|v| item(v, value(v, keys)));
+            let items = items.iter().map(|v| item(v, &value(v, keys)));
             quote!(__ecsnet::list_of({
                 static ITEMS: [__ecsnet::Item; #count] = [#(#items),*];
                 &ITEMS
