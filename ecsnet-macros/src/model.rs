@@ -179,6 +179,10 @@ pub enum AcknowledgedRule {
     OpenIngress,
     /// A task definition in `host` network mode.
     HostNetwork,
+    /// A security group rule of protocol `-1` with a port range (a warning).
+    IgnoredPorts,
+    /// A `depends_on` that a reference already implies (a warning).
+    RedundantDependsOn,
 }
 
 impl AcknowledgedRule {
@@ -186,6 +190,8 @@ impl AcknowledgedRule {
     pub const ALL: &'static [(&'static str, AcknowledgedRule)] = &[
         ("open_ingress", AcknowledgedRule::OpenIngress),
         ("host_network", AcknowledgedRule::HostNetwork),
+        ("ignored_ports", AcknowledgedRule::IgnoredPorts),
+        ("redundant_depends_on", AcknowledgedRule::RedundantDependsOn),
     ];
 
     /// The rule's stable name, as recorded in the template's metadata.
@@ -193,6 +199,8 @@ impl AcknowledgedRule {
         match self {
             AcknowledgedRule::OpenIngress => "open-ingress",
             AcknowledgedRule::HostNetwork => "host-network",
+            AcknowledgedRule::IgnoredPorts => "ignored-ports",
+            AcknowledgedRule::RedundantDependsOn => "redundant-depends-on",
         }
     }
 }

@@ -138,6 +138,7 @@ fn instance_groups<'a>(cx: &Context<'a>, cluster: &str) -> Option<Vec<InstanceGr
 // services' desired counts; it reports only what cannot work with any of
 // the allowed values: the smallest demand against the largest capacity.
 pub fn check_eni_capacity(cx: &Context) {
+    let _rule = cx.errors.rule("eni-capacity");
     for (cluster, _) in cx.resources_of("AWS::ECS::Cluster") {
         let cluster_name = cluster.ident.to_string();
         let services: Vec<ecs::Service> = ecs::services(cx)

@@ -164,6 +164,7 @@ pub fn check_cidr_literals(cx: &Context) {
             _ => {}
         }
     }
+    let _rule = cx.errors.rule("cidr-syntax");
     for declaration in &cx.stack.declarations {
         if let Some(resource) = declaration.as_resource() {
             walk(
@@ -230,6 +231,7 @@ struct Subnet<'a> {
 // exist with `existing_subnets = […]`, as `aws ec2 describe-vpcs` and
 // `describe-subnets` show them); otherwise these rules stay silent.
 pub fn check_subnets(cx: &Context) {
+    let _rule = cx.errors.rule("subnet-in-vpc");
     for (declaration, vpc) in cx.resources_of("AWS::EC2::VPC") {
         if let Some(value) = vpc.properties.value("cidr_block") {
             check_size(cx, value, &format!("VPC `{}`", declaration.ident));
@@ -282,6 +284,7 @@ pub fn check_subnets(cx: &Context) {
             );
         for (other, other_cidr) in earlier {
             if subnet.cidr.overlaps(other_cidr) {
+                let _rule = cx.errors.rule("subnet-overlap");
                 let hint = vpc_block.map_or_else(String::new, |block| {
                     suggestion(block, subnet.cidr, &taken(&subnets, &existing, vpc))
                 });
@@ -300,6 +303,7 @@ pub fn check_subnets(cx: &Context) {
 }
 
 pub fn check_size(cx: &Context, value: &Value, what: &str) {
+    let _rule = cx.errors.rule("subnet-size");
     let Some(Ok(Cidr::V4 { prefix, .. })) = value.as_str().map(Cidr::parse) else {
         return;
     };

@@ -252,6 +252,7 @@ const ARGUMENTS: &[Argument] = &[
 // (the table above); a literal `Fn::Select` index falls inside a literal
 // list, and `Fn::Cidr` makes 1 to 256 blocks of 0 to 128 bits.
 pub fn check_function_arguments(cx: &Context) {
+    let _rule = cx.errors.rule("function-arguments");
     cx.stack.walk_values(&mut |_, value| {
         if let ValueKind::Call(call) = &value.kind {
             for argument in ARGUMENTS.iter().filter(|a| a.function == call.function) {

@@ -10,6 +10,7 @@ use crate::model::{Declaration, Parameter, Value, ValueKind};
 // `MinLength` and `MaxLength` for string parameters; a `Default` is of the
 // parameter's type, among the `AllowedValues` and within the bounds.
 pub fn check_parameters(cx: &Context) {
+    let _rule = cx.errors.rule("parameter-settings");
     for declaration in &cx.stack.declarations {
         if let Some(parameter) = declaration.as_parameter() {
             check_parameter(cx, declaration, parameter);
@@ -260,7 +261,10 @@ fn check_declared_network(cx: &Context, declaration: &Declaration, parameter: &P
                     super::cidr::check_size(cx, block, &format!("the VPC of `{name}`"));
                 }
                 Some(Ok(_)) => {}
-                Some(Err(message)) => cx.errors.push_range(block.span, block.end, message),
+                Some(Err(message)) => {
+                    let _rule = cx.errors.rule("cidr-syntax");
+                    cx.errors.push_range(block.span, block.end, message);
+                }
                 None => cx.errors.push_range(
                     block.span,
                     block.end,

@@ -12,6 +12,7 @@ use crate::model::{DeclarationKind, Object, Value, ValueKind};
 // as Rust but would fail at deployment. Duplicates are reported at the second
 // declaration; the expansion drops it so rustc adds no E0428 of its own.
 pub fn check_logical_ids(cx: &Context) {
+    let _rule = cx.errors.rule("logical-id");
     let mut seen: HashMap<String, &'static str> = HashMap::new();
     for declaration in &cx.stack.declarations {
         let name = declaration.ident.to_string();
@@ -48,6 +49,7 @@ pub const MAX_OUTPUTS: usize = 200;
 // parameters and 200 outputs (CloudFormation quotas, above). The error sits
 // on the first declaration over the limit.
 pub fn check_template_limits(cx: &Context) {
+    let _rule = cx.errors.rule("template-limits");
     let mut counts = [0usize; 3];
     for declaration in &cx.stack.declarations {
         let (index, limit, what, fix) = match declaration.kind {
@@ -92,6 +94,7 @@ pub fn check_template_limits(cx: &Context) {
 // least one Resources member must be defined"). A stack whose resources did
 // not parse has already been told why.
 pub fn check_resources_present(cx: &Context, broken: usize) {
+    let _rule = cx.errors.rule("resources-required");
     let has_resource = cx
         .stack
         .declarations
@@ -130,6 +133,7 @@ pub fn check_duplicate_keys(cx: &Context) {
             }
         }
     }
+    let _rule = cx.errors.rule("duplicate-key");
     for declaration in &cx.stack.declarations {
         if let Some(resource) = declaration.as_resource() {
             for object in [

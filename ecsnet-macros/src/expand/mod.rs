@@ -33,12 +33,10 @@ pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
     };
     check::check(&parsed.stack, &parsed.broken, &errors);
     let expanded = expand(parsed);
+    let warnings = errors.warnings();
     match errors.finish() {
-        Ok(()) => expanded,
-        Err(error) => {
-            let error = error.to_compile_error();
-            quote!(#error #expanded)
-        }
+        None => quote!(#warnings #expanded),
+        Some(errors) => quote!(#errors #warnings #expanded),
     }
 }
 

@@ -277,6 +277,7 @@ fn declare_repeated(
     errors: &Errors,
     out: &mut Collected,
 ) {
+    let _rule = errors.rule("repeat");
     if attribute_name(declaring_attribute) == kw::PARAMETER {
         errors.push_spanned(
             repeat.path().span(),
@@ -338,6 +339,8 @@ fn declare_repeated(
             );
             continue;
         }
+        // The instance's own declaration is checked like any other.
+        let _syntax = errors.rule(crate::diag::SYNTAX);
         let declaring = substituted(declaring_attribute, row);
         let others: Vec<Attribute> = resource_attributes
             .iter()
