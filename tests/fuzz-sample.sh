@@ -89,7 +89,7 @@ status=0
 if compgen -G "$out/*.json" > /dev/null; then
     # cfn-lint's exit status is a bit mask: 2 = errors, 4 = warnings,
     # 8 = informational. Errors fail; warnings are listed.
-    cfn-lint "$out"/*.json --ignore-checks "${known_lint[@]}" || status=$?
+    cfn-lint "$out"/*.json ${known_lint[@]:+--ignore-checks "${known_lint[@]}"} || status=$?
     if (( status & 3 )); then
         failed+=("cfn-lint reported errors (exit status $status)")
     fi

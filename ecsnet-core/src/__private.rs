@@ -21,6 +21,55 @@ pub fn list<const N: usize>(items: [Value; N]) -> Value {
     Value::List(Vec::from(items))
 }
 
+/// An item of a long list or object: a literal, stored as static data, or
+/// a function that builds the value.
+#[derive(Clone, Copy)]
+pub enum Item {
+    /// A string literal.
+    Str(&'static str),
+    /// An integer literal.
+    Int(i64),
+    /// A decimal literal.
+    Float(f64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// Anything else, built when the template is.
+    Build(fn() -> Value),
+}
+
+impl Item {
+    fn value(self) -> Value {
+        match self {
+            Item::Str(text) => s(text),
+            Item::Int(n) => Value::Int(n),
+            Item::Float(n) => Value::Float(n),
+            Item::Bool(b) => Value::Bool(b),
+            Item::Null => Value::Null,
+            Item::Build(build) => build(),
+        }
+    }
+}
+
+/// A long list, kept as a static table: literals are data, and every other
+/// item is built by a function of its own, so no stack frame holds every
+/// item at once (a debug build of a 50,000-item literal would otherwise
+/// overflow the stack) and the compiler generates no code per literal.
+#[must_use]
+pub fn list_of(items: &'static [Item]) -> Value {
+    Value::List(items.iter().map(|item| item.value()).collect())
+}
+
+/// A long object, kept as a static table (see [`list_of`]).
+#[must_use]
+pub fn map_of(entries: &'static [(&'static str, Item)]) -> Map {
+    entries
+        .iter()
+        .map(|(key, item)| (Cow::Borrowed(*key), item.value()))
+        .collect()
+}
+
 /// An object's entries, in order.
 #[must_use]
 pub fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Map {

@@ -16,6 +16,7 @@
 //! parameter's `AllowedValues`, `MinLength`/`MaxLength` and
 //! `MinValue`/`MaxValue`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -69,7 +70,8 @@ impl fmt::Display for InFile<'_> {
 /// Checks the text of a parameter file against the template's parameters,
 /// and returns its `(key, value)` pairs in file order, or every problem found.
 ///
-/// Blank lines and lines starting with `#` are skipped. Note that the shell
+/// A byte order mark at the start of the text is skipped; so are blank
+/// lines and lines starting with `#`. Note that the shell
 /// does not skip them in `$(cat dev.cfg)`: a file with comments has to be
 /// filtered (`$(grep -v '^#' dev.cfg)`) before it reaches the AWS CLI.
 ///
@@ -77,6 +79,11 @@ impl fmt::Display for InFile<'_> {
 /// checked against the element type and against `AllowedValues`,
 /// `MinLength`/`MaxLength` and `MinValue`/`MaxValue`. `AllowedPattern` is
 /// not checked, since that would need a regular expression engine.
+///
+/// Messages quote the file as it is, except that control characters and
+/// other characters a terminal would not show as text are escaped as in
+/// Rust (`\t`, `\u{1b}`), so that a parameter file cannot drive the
+/// terminal that prints them.
 ///
 /// # Errors
 ///
@@ -86,12 +93,15 @@ pub fn check(template: &Template, text: &str) -> Result<Vec<(String, String)>, V
     let mut found = Vec::new();
     let mut errors = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
+    // Editors on Windows start UTF-8 files with a byte order mark, which
+    // would otherwise become part of the first key.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, line) in text.split('\n').enumerate() {
         let number = index + 1;
         let error = |key: &str, message: String| ParamError {
             line: Some(number),
             key: key.to_owned(),
-            message,
+            message: escape(&message).into_owned(),
         };
         // Spaces around a line do no harm: the shell drops them.
         let line = line.trim_matches([' ', '\t']);
@@ -165,10 +175,11 @@ pub fn check(template: &Template, text: &str) -> Result<Vec<(String, String)>, V
             errors.push(ParamError {
                 line: None,
                 key: name.to_string(),
-                message: format!(
+                message: escape(&format!(
                     "missing value for parameter `{name}` of type `{}`, which has no `Default`",
                     parameter.ty
-                ),
+                ))
+                .into_owned(),
             });
         }
     }
@@ -177,6 +188,25 @@ pub fn check(template: &Template, text: &str) -> Result<Vec<(String, String)>, V
     } else {
         Err(errors)
     }
+}
+
+/// The text with control characters, and other characters that a terminal
+/// does not show as themselves, escaped as Rust's `{:?}` escapes them
+/// (`\t`, `\u{1b}`, `\u{202e}`); quotes and backslashes stay as they are.
+pub(crate) fn escape(text: &str) -> Cow<'_, str> {
+    let as_is = |c: char| matches!(c, '\\' | '\'' | '"') || c.escape_debug().len() == 1;
+    if text.chars().all(as_is) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if as_is(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The closest of `candidates` to a misspelt `name`: one that differs only
@@ -1015,6 +1045,54 @@ VpcId=vpc-f8233a80
         )]);
         assert!(check(&t, "Counts=1,2").is_ok());
         assert!(check(&t, "Counts=1,0").is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let text = format!("\u{feff}{DEV_CFG}");
+        assert_eq!(check(&todobackend(), &text).expect("valid").len(), 6);
+        let t = template(vec![("X", param("String"))]);
+        assert_eq!(
+            check(&t, "\u{feff}X=1"),
+            Ok(vec![("X".to_owned(), "1".to_owned())])
+        );
+        // Only at the start of the file.
+        assert_eq!(
+            errors(&t, "X=1\n\u{feff}Y=2"),
+            ["dev.cfg:2: unknown parameter `\\u{feff}Y`"]
+        );
+    }
+
+    #[test]
+    fn control_characters_in_messages_are_escaped() {
+        let t = template(vec![("Count", param("Number")), ("Name", param("String"))]);
+        let text = "Name=x\nCount=\u{1b}[2J\u{7}\n\u{1b}]0;title\u{7}\nBad\u{1b}[31m=1\n\u{9b}31m\n\
+                    Name=a\u{202e}b\tc\n\u{8}\u{0}\n";
+        let messages = errors(&t, text);
+        assert_eq!(
+            messages,
+            [
+                "dev.cfg:2: Count=\\u{1b}[2J\\u{7}: `\\u{1b}[2J\\u{7}` is not a number; expected an \
+                 integer or a decimal number such as `3` or `2.5`",
+                "dev.cfg:3: `\\u{1b}]0;title\\u{7}` is not a parameter; expected `Key=Value`",
+                "dev.cfg:4: unknown parameter `Bad\\u{1b}[31m`",
+                "dev.cfg:5: `\\u{9b}31m` is not a parameter; expected `Key=Value`",
+                "dev.cfg:6: `Name=a\\u{202e}b\\tc` contains whitespace, where the shell splits \
+                 `$(cat …)`, quotes or not; expected `Key=Value` without spaces",
+                "dev.cfg:7: `\\u{8}\\0` is not a parameter; expected `Key=Value`",
+            ]
+        );
+        for message in &messages {
+            assert!(!message.contains(char::is_control), "{message:?}");
+        }
+        // The key itself is kept as it is.
+        let errors = check(&t, "Bad\u{1b}=1\nName=x\nCount=1").expect_err("unknown");
+        assert_eq!(errors[0].key, "Bad\u{1b}");
+        // Quotes, backslashes and printable Unicode are shown as they are.
+        assert_eq!(
+            escape("C:\\a \"b\" 'c' é 日本 😀 …"),
+            "C:\\a \"b\" 'c' é 日本 😀 …"
+        );
     }
 
     #[test]

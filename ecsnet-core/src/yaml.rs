@@ -15,6 +15,10 @@
 //! them exactly: carriage returns, control characters and Unicode line
 //! separators need the escapes of a double-quoted scalar.
 //!
+//! A mapping key longer than YAML's limit for implicit keys (1024
+//! characters) is written as an explicit key: `? key` on one line, then
+//! `: value`.
+//!
 //! `tests/yaml_pyyaml_check.py` checks the output with Python's YAML
 //! loaders, cfn-lint's included; the tests here write their templates out
 //! for it when `ECSNET_YAML_DUMP_DIR` is set.
@@ -29,6 +33,12 @@ use crate::value::{Intrinsic, Map, Value};
 /// an intrinsic function whose arguments do not fit is written as a block
 /// sequence instead.
 const WIDTH: usize = 80;
+
+/// The longest implicit key (`key: value`) YAML allows, in characters,
+/// from the key's first character to the `:`. The written key's length is
+/// compared in bytes, which is never less than its length in characters,
+/// so that the key stays within the limit whichever a parser counts.
+const MAX_IMPLICIT_KEY: usize = 1024;
 
 impl Template {
     /// The template as YAML, with intrinsic functions in the short form
@@ -318,10 +328,20 @@ impl Emitter {
             if i > 0 || !positioned {
                 self.indent(indent);
             }
-            if needs_quotes(key, false) {
-                self.out.push_str(&quote(key));
+            let key: Cow<'_, str> = if needs_quotes(key, false) {
+                Cow::Owned(quote(key))
             } else {
-                self.out.push_str(key);
+                Cow::Borrowed(key)
+            };
+            if key.len() > MAX_IMPLICIT_KEY {
+                // A longer key is an explicit key, `? key` and then `: value`
+                // at the same indentation: an implicit one does not parse.
+                self.out.push_str("? ");
+                self.out.push_str(&key);
+                self.out.push('\n');
+                self.indent(indent);
+            } else {
+                self.out.push_str(&key);
             }
             self.out.push(':');
             self.value(value, indent, After::Key);
@@ -850,6 +870,40 @@ mod tests {
         assert_eq!(
             yaml(&value),
             "\"yes\": x\n\"a: b\": why\n\"line\\nbreak\": z\nPlain: w\n"
+        );
+    }
+
+    #[test]
+    fn keys_longer_than_1024_characters_are_explicit() {
+        let at_limit = "k".repeat(1024);
+        assert_eq!(
+            yaml(&Value::object([(at_limit.clone(), s("v"))])),
+            format!("{at_limit}: v\n")
+        );
+        let long = "k".repeat(1025);
+        assert_eq!(
+            yaml(&Value::object([(long.clone(), s("v"))])),
+            format!("? {long}\n: v\n")
+        );
+        // The quotes count: YAML's limit is on the key as written.
+        let quoted = format!("yes{}", " ".repeat(1020));
+        assert_eq!(
+            yaml(&Value::object([(quoted.clone(), s("v"))])),
+            format!("? \"{quoted}\"\n: v\n")
+        );
+        let nested = Value::object([(
+            "Outer",
+            vec![Value::object([
+                (long.clone(), Value::object([("A", s("b"))])),
+                (long.clone() + "2", s("x\ny")),
+            ])]
+            .into(),
+        )]);
+        assert_eq!(
+            yaml(&nested),
+            format!(
+                "Outer:\n  - ? {long}\n    :\n      A: b\n    ? {long}2\n    : |-\n      x\n      y\n"
+            )
         );
     }
 
@@ -1474,6 +1528,48 @@ mod tests {
         t
     }
 
+    /// Keys on both sides of YAML's 1024-character limit for implicit keys,
+    /// plain and quoted, with values of every layout, in a mapping after a
+    /// key and in one after a dash.
+    fn long_keys() -> Template {
+        // Each key gets two digits more below: 1024 and 1025 characters
+        // plain, 1024 and 1025 quoted, and 1028 bytes in 344 characters.
+        let keys = [
+            "k".repeat(1022),
+            "k".repeat(1023),
+            format!(" {}", "q".repeat(1019)),
+            format!(" {}", "q".repeat(1020)),
+            "日".repeat(342),
+            format!("{}\n{}", "a".repeat(600), "b".repeat(600)),
+        ];
+        let mut inner = Map::new();
+        inner.insert("Inner".into(), s("x"));
+        inner.insert(Cow::Owned("k".repeat(2000)), s("y"));
+        let values = [
+            s("v"),
+            s("a\nb\n"),
+            Value::Object(inner),
+            vec![s("p"), Value::object([("Q", s("r"))])].into(),
+            Value::List(vec![]),
+            Value::sub("${AWS::StackName}-x"),
+            Intrinsic::Select(Value::Int(0), Intrinsic::GetAzs(s("")).into()).into(),
+        ];
+        let mut map = Map::new();
+        for (i, key) in keys.iter().enumerate() {
+            for (j, value) in values.iter().enumerate() {
+                map.insert(Cow::Owned(format!("{key}{i}{j}")), value.clone());
+            }
+        }
+        let mut t = Template::new();
+        t.metadata
+            .insert("Block".into(), Value::Object(map.clone()));
+        t.metadata.insert(
+            "InList".into(),
+            Value::List(vec![Value::Object(map), s("after")]),
+        );
+        t
+    }
+
     fn numbers() -> Template {
         let mut t = Template::new();
         let values = vec![
@@ -1531,6 +1627,11 @@ mod tests {
     #[test]
     fn round_trip_numbers() {
         assert_round_trip("numbers", &numbers());
+    }
+
+    #[test]
+    fn round_trip_long_keys() {
+        assert_round_trip("long_keys", &long_keys());
     }
 
     #[test]

@@ -4,21 +4,58 @@
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 
-use proc_macro2::Span;
+use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
 
-/// Collects spanned errors; [`Errors::finish`] must be called before drop.
+/// Collects spanned errors and warnings, each naming its rule;
+/// [`Errors::finish`] must be called before drop.
+#[allow(
+    clippy::struct_field_names,
+    reason = "errors and warnings are the two things collected"
+)]
 pub struct Errors {
-    errors: RefCell<Option<Vec<syn::Error>>>,
+    errors: RefCell<Option<Vec<(syn::Error, &'static str)>>>,
+    /// Warnings: what deploys but is suspicious or redundant.
+    warnings: RefCell<Vec<(syn::Error, &'static str)>>,
     /// Where errors were reported, to report one error per place: a value
     /// written once in a `#[repeat]` loop is checked once per instance.
     places: RefCell<Vec<String>>,
+    /// The rule being checked, named by every error reported meanwhile.
+    rule: Cell<&'static str>,
+}
+
+/// The rule of errors reported while parsing: the stack's text itself is
+/// malformed.
+pub const SYNTAX: &str = "syntax";
+
+/// Restores the previous rule when dropped (see [`Errors::rule`]).
+pub struct RuleScope<'a> {
+    errors: &'a Errors,
+    previous: &'static str,
+}
+
+impl Drop for RuleScope<'_> {
+    fn drop(&mut self) {
+        self.errors.rule.set(self.previous);
+    }
 }
 
 impl Errors {
     pub fn new() -> Errors {
         Errors {
             errors: RefCell::new(Some(Vec::new())),
+            warnings: RefCell::new(Vec::new()),
             places: RefCell::new(Vec::new()),
+            rule: Cell::new(SYNTAX),
+        }
+    }
+
+    /// Names `rule` in every error reported until the scope ends: each
+    /// check starts with `let _rule = cx.errors.rule("target-type");`.
+    pub fn rule(&self, rule: &'static str) -> RuleScope<'_> {
+        let previous = self.rule.replace(rule);
+        RuleScope {
+            errors: self,
+            previous,
         }
     }
 
@@ -32,40 +69,124 @@ impl Errors {
         self.push(range_error(start, end, message));
     }
 
-    /// Records an error, unless one was already recorded at the same place.
-    pub fn push(&self, error: syn::Error) {
+    /// Records a warning that underlines everything from `start` to `end`,
+    /// under the current rule.
+    pub fn warn_range(&self, start: Span, end: Span, message: impl Display) {
+        if self.is_new_place(start) {
+            self.warnings
+                .borrow_mut()
+                .push((range_error(start, end, message), self.rule.get()));
+        }
+    }
+
+    /// Whether nothing was reported at `span` yet (always true outside a
+    /// compiler, where spans carry no location).
+    fn is_new_place(&self, span: Span) -> bool {
         // The compiler's spans print as `#0 bytes(120..134)`; outside a
         // compiler (unit tests) they carry no location and are all kept.
-        let place = format!("{:?}", error.span());
+        let place = format!("{span:?}");
         if place.contains("bytes(") {
             let mut places = self.places.borrow_mut();
             if places.contains(&place) {
-                return;
+                return false;
             }
             places.push(place);
+        }
+        true
+    }
+
+    /// Records an error, unless one was already recorded at the same place.
+    pub fn push(&self, error: syn::Error) {
+        if !self.is_new_place(error.span()) {
+            return;
         }
         self.errors
             .borrow_mut()
             .as_mut()
             .expect("errors used after finish")
-            .push(error);
+            .push((error, self.rule.get()));
     }
 
-    /// Consumes the collector; all errors combined into one, if any.
-    pub fn finish(self) -> Result<(), syn::Error> {
+    /// Consumes the collector: every error as a `compile_error!`, its
+    /// message ending with its rule, or `None` when there is none.
+    pub fn finish(self) -> Option<TokenStream> {
         let errors = self
             .errors
             .borrow_mut()
             .take()
             .expect("finish called twice");
-        errors
-            .into_iter()
-            .reduce(|mut all, next| {
-                all.combine(next);
-                all
-            })
-            .map_or(Ok(()), Err)
+        if errors.is_empty() {
+            return None;
+        }
+        Some(
+            errors
+                .into_iter()
+                .map(|(error, rule)| with_rule(error.to_compile_error(), rule))
+                .collect(),
+        )
     }
+
+    /// The warnings, as uses of deprecated items that rustc reports at
+    /// the user's tokens (`warning: use of deprecated constant …`), so they
+    /// obey `#[allow]`, `-D warnings` and every other lint setting.
+    pub fn warnings(&self) -> TokenStream {
+        let mut out = TokenStream::new();
+        for (warning, rule) in self.warnings.borrow().iter() {
+            for part in warning.clone() {
+                let note = format!("{part}{}", rule_suffix(rule));
+                let span = part.span();
+                let name = proc_macro2::Ident::new("warning", span);
+                out.extend(quote::quote_spanned! {span=>
+                    const _: () = {
+                        #[deprecated(note = #note)]
+                        #[allow(non_upper_case_globals)]
+                        const warning: () = ();
+                        #name
+                    };
+                });
+            }
+        }
+        out
+    }
+}
+
+/// How every message ends: the rule's name and the command that explains it.
+pub fn rule_suffix(rule: &str) -> String {
+    format!("; rule `{rule}`, see `ecsnet explain {rule}`")
+}
+
+/// A `compile_error!` invocation with the rule appended to its message;
+/// the message keeps its span, so the error stays where it was.
+fn with_rule(tokens: TokenStream, rule: &str) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let inner: TokenStream = group
+                    .stream()
+                    .into_iter()
+                    .map(|tree| match tree {
+                        TokenTree::Literal(literal) => {
+                            let Ok(syn::Lit::Str(text)) =
+                                syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into())
+                            else {
+                                return TokenTree::Literal(literal);
+                            };
+                            let mut message =
+                                Literal::string(&format!("{}{}", text.value(), rule_suffix(rule)));
+                            message.set_span(literal.span());
+                            TokenTree::Literal(message)
+                        }
+                        other => other,
+                    })
+                    .collect();
+                let mut copy = Group::new(group.delimiter(), inner);
+                copy.set_span(group.span());
+                TokenTree::Group(copy)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 impl Drop for Errors {
@@ -90,13 +211,19 @@ pub fn step(n: u64) {
 }
 
 /// The units of work done on this thread since the last [`reset_steps`].
-#[cfg_attr(not(test), allow(dead_code, reason = "read by the tests and the fuzz harness"))]
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "read by the tests and the fuzz harness")
+)]
 pub fn steps_taken() -> u64 {
     STEPS.with(Cell::get)
 }
 
 /// Starts counting work from zero.
-#[cfg_attr(not(test), allow(dead_code, reason = "read by the tests and the fuzz harness"))]
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "read by the tests and the fuzz harness")
+)]
 pub fn reset_steps() {
     STEPS.with(|steps| steps.set(0));
 }

@@ -8,10 +8,6 @@ use quote::quote;
 use crate::diag::Errors;
 
 pub fn unparsed(item: &TokenStream, errors: Errors) -> TokenStream {
-    let errors = errors
-        .finish()
-        .err()
-        .map(|e| e.to_compile_error())
-        .unwrap_or_default();
+    let errors = errors.finish().unwrap_or_default();
     quote!(#errors #item)
 }

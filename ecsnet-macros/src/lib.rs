@@ -14,6 +14,8 @@ mod fuzz;
 mod model;
 mod parse;
 mod schema;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 

@@ -21,8 +21,10 @@ pub struct Stack {
 /// One declaration of the stack: the unit struct the user wrote and what
 /// its ecsnet attribute says.
 pub struct Declaration {
-    /// The struct's name, which is the logical id.
+    /// The logical id: the struct's name without any `r#` prefix.
     pub ident: Ident,
+    /// The struct's name as the generated Rust names it (`r#type` stays raw).
+    pub rust_ident: Ident,
     /// The doc comment, joined into one string, if any.
     pub docs: Option<String>,
     /// What is declared.
@@ -177,6 +179,10 @@ pub enum AcknowledgedRule {
     OpenIngress,
     /// A task definition in `host` network mode.
     HostNetwork,
+    /// A security group rule of protocol `-1` with a port range (a warning).
+    IgnoredPorts,
+    /// A `depends_on` that a reference already implies (a warning).
+    RedundantDependsOn,
 }
 
 impl AcknowledgedRule {
@@ -184,6 +190,8 @@ impl AcknowledgedRule {
     pub const ALL: &'static [(&'static str, AcknowledgedRule)] = &[
         ("open_ingress", AcknowledgedRule::OpenIngress),
         ("host_network", AcknowledgedRule::HostNetwork),
+        ("ignored_ports", AcknowledgedRule::IgnoredPorts),
+        ("redundant_depends_on", AcknowledgedRule::RedundantDependsOn),
     ];
 
     /// The rule's stable name, as recorded in the template's metadata.
@@ -191,6 +199,8 @@ impl AcknowledgedRule {
         match self {
             AcknowledgedRule::OpenIngress => "open-ingress",
             AcknowledgedRule::HostNetwork => "host-network",
+            AcknowledgedRule::IgnoredPorts => "ignored-ports",
+            AcknowledgedRule::RedundantDependsOn => "redundant-depends-on",
         }
     }
 }
@@ -251,6 +261,9 @@ pub struct Key {
 /// A `sub!(…)` call.
 pub struct Sub {
     pub template: LitStr,
+    /// The text the function returns when it substitutes nothing (no
+    /// `${…}`, escapes `${!…}` unescaped): `sub!("0.0.0.0/0")` is a literal.
+    pub literal: Option<String>,
     /// The `${…}` placeholders found in the template, in order.
     pub placeholders: Vec<Placeholder>,
     /// The optional variable map.
@@ -414,10 +427,11 @@ impl Stack {
 }
 
 impl Value {
-    /// The text of a string literal.
+    /// The text of a string literal, or of a `sub!` that substitutes nothing.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             ValueKind::Str(text) => Some(text),
+            ValueKind::Sub(sub) if sub.variables.is_none() => sub.literal.as_deref(),
             _ => None,
         }
     }

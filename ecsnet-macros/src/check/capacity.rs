@@ -138,6 +138,7 @@ fn instance_groups<'a>(cx: &Context<'a>, cluster: &str) -> Option<Vec<InstanceGr
 // services' desired counts; it reports only what cannot work with any of
 // the allowed values: the smallest demand against the largest capacity.
 pub fn check_eni_capacity(cx: &Context) {
+    let _rule = cx.errors.rule("eni-capacity");
     for (cluster, _) in cx.resources_of("AWS::ECS::Cluster") {
         let cluster_name = cluster.ident.to_string();
         let services: Vec<ecs::Service> = ecs::services(cx)
@@ -174,8 +175,8 @@ pub fn check_eni_capacity(cx: &Context) {
                 if supports_trunking(instance_type) {
                     return;
                 }
-                let per_instance =
-                    i64::from(interfaces) - 1 - i64::try_from(daemons).unwrap_or(i64::MAX);
+                let per_instance = (i64::from(interfaces) - 1)
+                    .saturating_sub(i64::try_from(daemons).unwrap_or(i64::MAX));
                 if best.is_none_or(|(b, _, _)| per_instance > b) {
                     best = Some((per_instance, instance_type.as_str(), interfaces));
                 }
@@ -183,7 +184,15 @@ pub fn check_eni_capacity(cx: &Context) {
             let Some((per_instance, instance_type, interfaces)) = best else {
                 return;
             };
-            capacity += group.max_instances * per_instance.max(0);
+            // Sizes come from the stack's literals, so any i64 can appear:
+            // saturate rather than overflow (negative sizes are the schema's
+            // business, and count as none here).
+            capacity = capacity.saturating_add(
+                group
+                    .max_instances
+                    .max(0)
+                    .saturating_mul(per_instance.max(0)),
+            );
             described.push(format!(
                 "`{}` runs at most {} `{instance_type}` instance{}, with {interfaces} network interfaces each, one of them the instance's own",
                 group.declaration.ident,
@@ -204,7 +213,7 @@ pub fn check_eni_capacity(cx: &Context) {
             let Some(count) = count else {
                 return;
             };
-            demand += count;
+            demand = demand.saturating_add(count.max(0));
             if demand > capacity {
                 let (span, end) = service.property("desired_count").map_or(
                     (service.resource.type_span, service.resource.type_end),

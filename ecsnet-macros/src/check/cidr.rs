@@ -86,6 +86,13 @@ impl Cidr {
         }
     }
 
+    /// The prefix length.
+    pub fn prefix(self) -> u8 {
+        match self {
+            Cidr::V4 { prefix, .. } | Cidr::V6 { prefix, .. } => prefix,
+        }
+    }
+
     fn same_family(self, other: Cidr) -> bool {
         matches!(
             (self, other),
@@ -126,31 +133,72 @@ fn is_cidr_property(ident: &str) -> bool {
 // CIDR '172.31.97.0/20' is invalid", `InvalidSubnet.Range`;
 // <https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html>).
 // The message names the aligned block the user probably meant.
+//
+// In EC2's types the property's name says the family: `CidrBlock`, `CidrIp`
+// and `DestinationCidrBlock` take IPv4 blocks, `Ipv6CidrBlock` and
+// `CidrIpv6` IPv6 ones ("CidrIp: The IPv4 address range, in CIDR format";
+// "CidrIpv6: The IPv6 address range, in CIDR format",
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-security-group-ingress.html>).
 pub fn check_cidr_literals(cx: &Context) {
-    fn walk(cx: &Context, object: &Object) {
+    fn walk(cx: &Context, object: &Object, ec2: bool) {
         for entry in &object.entries {
             if is_cidr_property(&entry.key.name)
                 && let Some(text) = entry.value.as_str()
-                && let Err(message) = Cidr::parse(text)
             {
-                cx.errors
-                    .push_range(entry.value.span, entry.value.end, message);
+                match Cidr::parse(text) {
+                    Err(message) => {
+                        cx.errors
+                            .push_range(entry.value.span, entry.value.end, message);
+                    }
+                    Ok(block) if ec2 => check_family(cx, &entry.key.name, &entry.value, block),
+                    Ok(_) => {}
+                }
             }
-            walk_value(cx, &entry.value);
+            walk_value(cx, &entry.value, ec2);
         }
     }
-    fn walk_value(cx: &Context, value: &Value) {
+    fn walk_value(cx: &Context, value: &Value, ec2: bool) {
         match &value.kind {
-            ValueKind::Object(object) => walk(cx, object),
-            ValueKind::List(items) => items.iter().for_each(|item| walk_value(cx, item)),
+            ValueKind::Object(object) => walk(cx, object, ec2),
+            ValueKind::List(items) => items.iter().for_each(|item| walk_value(cx, item, ec2)),
             _ => {}
         }
     }
+    let _rule = cx.errors.rule("cidr-syntax");
     for declaration in &cx.stack.declarations {
         if let Some(resource) = declaration.as_resource() {
-            walk(cx, &resource.properties);
+            walk(
+                cx,
+                &resource.properties,
+                resource.type_name.starts_with("AWS::EC2::"),
+            );
         }
     }
+}
+
+/// An IPv6 block where EC2 takes IPv4, or the reverse.
+fn check_family(cx: &Context, key: &str, value: &Value, block: Cidr) {
+    let wants_v6 = key.contains("ipv6");
+    let (found, expected, other) = match (block, wants_v6) {
+        (Cidr::V6 { .. }, false) => (
+            "IPv6",
+            "IPv4",
+            key.replace("cidr_block", "ipv6_cidr_block")
+                .replace("cidr_ip", "cidr_ipv6"),
+        ),
+        (Cidr::V4 { .. }, true) => (
+            "IPv4",
+            "IPv6",
+            key.replace("ipv6_cidr_block", "cidr_block")
+                .replace("cidr_ipv6", "cidr_ip"),
+        ),
+        _ => return,
+    };
+    cx.errors.push_range(
+        value.span,
+        value.end,
+        format!("`{key}` takes an {expected} block, and `{block}` is {found}; write {found} blocks in `{other}`"),
+    );
 }
 
 /// The sizes of IPv4 VPCs and subnets: "The allowed block size is between a
@@ -183,6 +231,7 @@ struct Subnet<'a> {
 // exist with `existing_subnets = […]`, as `aws ec2 describe-vpcs` and
 // `describe-subnets` show them); otherwise these rules stay silent.
 pub fn check_subnets(cx: &Context) {
+    let _rule = cx.errors.rule("subnet-in-vpc");
     for (declaration, vpc) in cx.resources_of("AWS::EC2::VPC") {
         if let Some(value) = vpc.properties.value("cidr_block") {
             check_size(cx, value, &format!("VPC `{}`", declaration.ident));
@@ -235,6 +284,7 @@ pub fn check_subnets(cx: &Context) {
             );
         for (other, other_cidr) in earlier {
             if subnet.cidr.overlaps(other_cidr) {
+                let _rule = cx.errors.rule("subnet-overlap");
                 let hint = vpc_block.map_or_else(String::new, |block| {
                     suggestion(block, subnet.cidr, &taken(&subnets, &existing, vpc))
                 });
@@ -252,7 +302,8 @@ pub fn check_subnets(cx: &Context) {
     }
 }
 
-fn check_size(cx: &Context, value: &Value, what: &str) {
+pub fn check_size(cx: &Context, value: &Value, what: &str) {
+    let _rule = cx.errors.rule("subnet-size");
     let Some(Ok(Cidr::V4 { prefix, .. })) = value.as_str().map(Cidr::parse) else {
         return;
     };
@@ -334,16 +385,23 @@ fn suggestion(vpc: Cidr, wanted: Cidr, taken: &[Cidr]) -> String {
     // most likely meant `172.31.96.0/20`).
     let offset = u64::from(wanted_network) & ((1u64 << (32 - u32::from(vpc_prefix))) - 1);
     let from = (start + offset).min(end - step);
-    let candidates = (from..end)
-        .step_by(usize::try_from(step).unwrap_or(usize::MAX))
-        .chain((start..from).step_by(usize::try_from(step).unwrap_or(usize::MAX)));
-    for block in candidates {
-        let candidate = Cidr::V4 {
-            network: u32::try_from(block).unwrap_or(u32::MAX),
-            prefix,
-        };
-        if !taken.iter().any(|t| t.overlaps(candidate)) {
-            return format!("; the next free /{prefix} is `{candidate}`");
+    // Scan from the wanted place to the VPC's end, then from its start; each
+    // step either finds a free block or jumps past a taken one, so the scan
+    // takes at most a few steps per taken block, whatever the sizes.
+    for (mut block, stop) in [(from, end), (start, from)] {
+        while block < stop {
+            crate::diag::step(1);
+            let candidate = Cidr::V4 {
+                network: u32::try_from(block).unwrap_or(u32::MAX),
+                prefix,
+            };
+            let Some(blocker) = taken.iter().find(|t| t.overlaps(candidate)) else {
+                return format!("; the next free /{prefix} is `{candidate}`");
+            };
+            // The first aligned block after the one in the way.
+            let (_, last) = blocker.range();
+            let past = u64::try_from(last).unwrap_or(u64::MAX).saturating_add(1);
+            block = past.div_ceil(step).saturating_mul(step).max(block + step);
         }
     }
     String::new()

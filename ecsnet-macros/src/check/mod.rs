@@ -148,6 +148,8 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     };
     syntax::check_logical_ids(&cx);
     syntax::check_template_limits(&cx);
+    syntax::check_resources_present(&cx, broken.len());
+    syntax::check_duplicate_keys(&cx);
     parameters::check_parameters(&cx);
     references::check_references(&cx);
     references::check_depends_on(&cx);
@@ -176,6 +178,7 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     security_groups::check_load_balancer_reaches_tasks(&cx);
     capacity::check_eni_capacity(&cx);
     ordering::check_dependency_cycles(&cx);
+    ordering::check_redundant_depends_on(&cx);
     ordering::check_services_wait_for_listeners(&cx);
     check_misplaced_acknowledgments(&cx);
 }
@@ -184,6 +187,7 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
 // is in the wrong place: it would silence nothing, and the template's
 // metadata would record an exception that is not one.
 fn check_misplaced_acknowledgments(cx: &Context) {
+    let _rule = cx.errors.rule("acknowledgment-placement");
     let consumed = cx.consumed.borrow();
     let mut report = |acknowledgment: &Acknowledgment| {
         if !consumed.contains(&std::ptr::from_ref(acknowledgment)) {
@@ -193,6 +197,12 @@ fn check_misplaced_acknowledgments(cx: &Context) {
                 }
                 crate::model::AcknowledgedRule::HostNetwork => {
                     "on an `AWS::ECS::TaskDefinition` in `host` network mode"
+                }
+                crate::model::AcknowledgedRule::IgnoredPorts => {
+                    "on a security group rule of protocol `-1` that gives ports"
+                }
+                crate::model::AcknowledgedRule::RedundantDependsOn => {
+                    "on a resource whose `depends_on` names a resource it already refers to"
                 }
             };
             cx.errors.push_spanned(

@@ -42,6 +42,7 @@ fn target_groups<'a>(
 // means. The error goes to the target group's `target_type`, or, when it is
 // omitted, to the service's `target_group_arn` that wires the two.
 pub fn check_target_types(cx: &Context) {
+    let _rule = cx.errors.rule("target-type");
     for service in ecs::services(cx) {
         let Some(mode) = service.network_mode() else {
             continue;
@@ -111,6 +112,7 @@ pub fn check_target_types(cx: &Context) {
 // The deployment fails with "You cannot specify an IAM role for services
 // that require a service linked role".
 pub fn check_service_roles(cx: &Context) {
+    let _rule = cx.errors.rule("service-role");
     for service in ecs::services(cx) {
         let Some(role) = service.resource.properties.get("role") else {
             continue;
@@ -156,6 +158,7 @@ const MAX_SECURITY_GROUPS: usize = 5;
 // <https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html>),
 // with at most 16 subnets and 5 security groups.
 pub fn check_network_configurations(cx: &Context) {
+    let _rule = cx.errors.rule("network-configuration");
     for service in ecs::services(cx) {
         let Some(mode) = service.network_mode() else {
             continue;
@@ -216,6 +219,7 @@ pub fn check_network_configurations(cx: &Context) {
 // names neither a launch type nor a capacity provider strategy and its
 // cluster, declared in this stack, has no capacity providers.
 pub fn check_assign_public_ip(cx: &Context) {
+    let _rule = cx.errors.rule("assign-public-ip");
     for service in ecs::services(cx) {
         if service.network_mode() != Some(NetworkMode::Awsvpc) || !runs_on_ec2(cx, &service) {
             continue;
@@ -285,6 +289,7 @@ pub fn runs_on_ec2(cx: &Context, service: &Service) -> bool {
 // groups to a service"
 // (<https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html>).
 pub fn check_load_balancer_entries(cx: &Context) {
+    let _rule = cx.errors.rule("classic-lb");
     for service in ecs::services(cx) {
         let name = &service.declaration.ident;
         let entries = service.load_balancers();
@@ -303,6 +308,7 @@ pub fn check_load_balancer_entries(cx: &Context) {
         if let Some(list) = service.property("load_balancers").and_then(Value::as_list)
             && let Some(sixth) = list.get(5)
         {
+            let _rule = cx.errors.rule("max-target-groups");
             cx.errors.push_range(
                     sixth.span,
                     sixth.end,
@@ -320,6 +326,7 @@ pub fn check_load_balancer_entries(cx: &Context) {
 // that requires `FARGATE` compatibility, and a service launched on Fargate,
 // use `awsvpc`.
 pub fn check_fargate(cx: &Context) {
+    let _rule = cx.errors.rule("fargate");
     for task_definition in ecs::task_definitions(cx) {
         if task_definition.fargate().is_none()
             || task_definition.network_mode == Some(NetworkMode::Awsvpc)
@@ -377,6 +384,7 @@ pub fn check_fargate(cx: &Context) {
 // It compiles only with `#[acknowledge(host_network, reason = "…")]` on the
 // task definition, recorded in its metadata.
 pub fn check_host_network(cx: &Context) {
+    let _rule = cx.errors.rule("host-network");
     for task_definition in ecs::task_definitions(cx) {
         let acknowledgment = task_definition
             .resource

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 
 use super::Context;
-use crate::model::{Declaration, Value};
+use crate::model::{AcknowledgedRule, Declaration, Value};
 
 /// One dependency of a resource: the resource it needs first, and the
 /// token that creates the dependency.
@@ -64,6 +64,7 @@ fn dependencies<'a>(cx: &Context<'a>) -> Vec<(&'a Declaration, Vec<Edge>)> {
 // Each cycle is reported once, at the reference that closes it, with every
 // resource on it.
 pub fn check_dependency_cycles(cx: &Context) {
+    let _rule = cx.errors.rule("depends-on");
     let graph = dependencies(cx);
     let index: HashMap<String, usize> = graph
         .iter()
@@ -127,6 +128,7 @@ pub fn check_dependency_cycles(cx: &Context) {
 // listener for this reason). The dependency may be direct (`depends_on`) or
 // through any chain of references.
 pub fn check_services_wait_for_listeners(cx: &Context) {
+    let _rule = cx.errors.rule("service-listener-order");
     let graph = dependencies(cx);
     let edges: HashMap<String, Vec<String>> = graph
         .iter()
@@ -177,6 +179,61 @@ pub fn check_services_wait_for_listeners(cx: &Context) {
                     listeners[0], listeners[0]
                 ),
             );
+        }
+    }
+}
+
+// Rule `redundant-depends-on` (a warning): "Resources that reference other
+// resources … such as Ref or Fn::GetAtt … are created after the referenced
+// resources; you don't need DependsOn"
+// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html>);
+// cfn-lint W3005 warns the same. It deploys, so it is a warning: the
+// `depends_on` entry says nothing the properties do not. Only references in
+// the properties count, where CloudFormation reads them.
+pub fn check_redundant_depends_on(cx: &Context) {
+    let _rule = cx.errors.rule("redundant-depends-on");
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        if resource.depends_on.is_empty() {
+            continue;
+        }
+        let acknowledgment = resource
+            .acknowledgments
+            .iter()
+            .find(|a| a.rule == AcknowledgedRule::RedundantDependsOn);
+        let mut referenced: Vec<String> = Vec::new();
+        resource
+            .properties
+            .walk(&mut |value| referenced.extend(value.referenced_names()));
+        let mut redundant = false;
+        for name in &resource.depends_on {
+            let name_text = name.to_string();
+            if !referenced.contains(&name_text)
+                || !matches!(
+                    cx.symbols.get(&name_text),
+                    Some(super::Symbol::Resource(..))
+                )
+            {
+                continue;
+            }
+            redundant = true;
+            if acknowledgment.is_none() {
+                cx.errors.warn_range(
+                    name.span(),
+                    name.span(),
+                    format!(
+                        "`{}` already refers to `{name}` in its properties, so CloudFormation creates `{name}` first without `depends_on`; remove `{name}` from `depends_on`, or write `#[acknowledge(redundant_depends_on, reason = \"…\")]` on the resource",
+                        declaration.ident
+                    ),
+                );
+            }
+        }
+        if let Some(acknowledgment) = acknowledgment
+            && redundant
+        {
+            cx.consume(acknowledgment);
         }
     }
 }

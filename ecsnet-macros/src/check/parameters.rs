@@ -10,6 +10,7 @@ use crate::model::{Declaration, Parameter, Value, ValueKind};
 // `MinLength` and `MaxLength` for string parameters; a `Default` is of the
 // parameter's type, among the `AllowedValues` and within the bounds.
 pub fn check_parameters(cx: &Context) {
+    let _rule = cx.errors.rule("parameter-settings");
     for declaration in &cx.stack.declarations {
         if let Some(parameter) = declaration.as_parameter() {
             check_parameter(cx, declaration, parameter);
@@ -145,6 +146,26 @@ fn check_parameter(cx: &Context, declaration: &Declaration, parameter: &Paramete
     for item in &items {
         check_scalar(cx, name, ty, shape.is_number, item, "default");
     }
+    // A list parameter's default is one string of comma-separated items
+    // ("CommaDelimitedList: An array of literal strings that are separated by
+    // commas", parameters-section-structure.html), so an item holding a comma
+    // would become two.
+    if matches!(default.kind, ValueKind::List(_)) {
+        for item in &items {
+            if let ValueKind::Str(text) = &item.kind
+                && text.contains(',')
+            {
+                errors.push_range(
+                    item.span,
+                    item.end,
+                    format!(
+                        "an item of `{name}`'s default contains `,`; CloudFormation joins the items with commas, \
+                         so it would become several items; write each item on its own"
+                    ),
+                );
+            }
+        }
+    }
     let text = |v: &Value| match &v.kind {
         ValueKind::Str(s) => Some(s.clone()),
         ValueKind::Int(n) => Some(n.to_string()),
@@ -236,8 +257,14 @@ fn check_declared_network(cx: &Context, declaration: &Declaration, parameter: &P
         };
         for block in blocks {
             match block.as_str().map(super::cidr::Cidr::parse) {
+                Some(Ok(_)) if option == "cidr" => {
+                    super::cidr::check_size(cx, block, &format!("the VPC of `{name}`"));
+                }
                 Some(Ok(_)) => {}
-                Some(Err(message)) => cx.errors.push_range(block.span, block.end, message),
+                Some(Err(message)) => {
+                    let _rule = cx.errors.rule("cidr-syntax");
+                    cx.errors.push_range(block.span, block.end, message);
+                }
                 None => cx.errors.push_range(
                     block.span,
                     block.end,

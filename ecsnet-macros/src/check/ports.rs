@@ -13,6 +13,7 @@ use crate::model::Value;
 // <https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html>).
 // `hostPort: 0`, the dynamic port of bridge mode, is the chapter's example.
 pub fn check_host_ports(cx: &Context) {
+    let _rule = cx.errors.rule("host-port");
     for task_definition in ecs::task_definitions(cx) {
         let Some(mode @ (NetworkMode::Awsvpc | NetworkMode::Host)) = task_definition.network_mode
         else {
@@ -63,6 +64,7 @@ pub fn check_host_ports(cx: &Context) {
 // the port the load balancer sends traffic to, `traffic-port` (the default
 // of `HealthCheckPort`; cfn-lint E3049 checks the same).
 pub fn check_dynamic_port_health_checks(cx: &Context) {
+    let _rule = cx.errors.rule("dynamic-port-health-check");
     for service in ecs::services(cx) {
         let Some(task_definition) = &service.task_definition else {
             continue;
@@ -120,6 +122,7 @@ pub fn check_dynamic_port_health_checks(cx: &Context) {
 // otherwise (ECS troubleshooting, "Troubleshooting service load balancers",
 // <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/troubleshoot-service-load-balancers.html>).
 pub fn check_load_balancer_containers(cx: &Context) {
+    let _rule = cx.errors.rule("lb-container");
     for service in ecs::services(cx) {
         let Some(task_definition) = &service.task_definition else {
             continue;

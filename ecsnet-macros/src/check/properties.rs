@@ -16,6 +16,7 @@ use crate::schema::{self, Property, ResourceType, Shape};
 // or `Custom::Name`, "Custom::MyCustomResourceTypeName",
 // <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html>).
 pub fn check_resource_types(cx: &Context) {
+    let _rule = cx.errors.rule("resource-type");
     for declaration in &cx.stack.declarations {
         let Some(resource) = declaration.as_resource() else {
             continue;
@@ -47,6 +48,7 @@ pub fn check_resource_types(cx: &Context) {
 // (`properties`, `required`, `enum`, `readOnlyProperties`) and the AWS CDK
 // service database (types, `relationshipRefs`), vendored under `spec/`.
 pub fn check_properties(cx: &Context) {
+    let _rule = cx.errors.rule("properties");
     for declaration in &cx.stack.declarations {
         let Some(resource) = declaration.as_resource() else {
             continue;
@@ -98,6 +100,7 @@ pub fn check_resource_attributes(cx: &Context) {
         "AWS::Elasticsearch::Domain",
         "AWS::Lambda::Alias",
     ];
+    let _rule = cx.errors.rule("resource-attributes");
     let checker = Checker { cx };
     for declaration in &cx.stack.declarations {
         let Some(resource) = declaration.as_resource() else {
@@ -176,11 +179,26 @@ impl Checker<'_, '_> {
         let mut seen: Vec<&str> = Vec::new();
         for entry in &object.entries {
             let key = &entry.key;
+            // A second `key` is reported as a duplicate key.
             if seen.contains(&key.name.as_str()) {
-                errors.push_spanned(key.span, format!("duplicate property `{}`", key.name));
                 continue;
             }
-            seen.push(&key.name);
+            // `AWS::NoValue` removes the property: it does not count as set.
+            if !matches!(&entry.value.kind, ValueKind::Pseudo(p) if p == "AWS::NoValue") {
+                seen.push(&key.name);
+            } else if let Some(property) = properties.iter().find(|p| p.ident == key.name)
+                && property.required
+            {
+                errors.push_range(
+                    entry.value.span,
+                    entry.value.end,
+                    format!(
+                        "`{}` is a required property of `{}`, and `AWS::NoValue` removes it; give it a value",
+                        property.ident, owner.name
+                    ),
+                );
+                seen.push(&key.name);
+            }
             let property = properties.iter().find(|p| p.ident == key.name);
             match property {
                 Some(property) if !key.quoted => {
@@ -375,6 +393,7 @@ impl Checker<'_, '_> {
     // of the matching AWS-specific type. Attributes (`Fn::GetAtt`) are not
     // checked: `PrivateSubnet.VpcId` is a VPC id although it comes from a subnet.
     fn check_kind(&self, value: &Value, property: &Property, siblings: &[Property]) {
+        let _rule = self.cx.errors.rule("reference-kind");
         let expects_list = matches!(property.shape, Shape::List(_));
         let check_one = |value: &Value, list_parameter_allowed: bool| {
             let Some((type_name, found)) = self.reference_kind(value, list_parameter_allowed)

@@ -18,6 +18,7 @@ use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, ValueKind};
 // the function's variable map, and `${!…}` is a literal
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
 pub fn check_references(cx: &Context) {
+    let _rule = cx.errors.rule("references");
     cx.stack
         .walk_values(&mut |declaration, value| match &value.kind {
             ValueKind::Ref(name) => check_ref(cx, declaration, name, name.span()),
@@ -233,6 +234,7 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
 // created before this resource"; only resources can be named
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html>).
 pub fn check_depends_on(cx: &Context) {
+    let _rule = cx.errors.rule("depends-on");
     for declaration in &cx.stack.declarations {
         let Some(resource) = declaration.as_resource() else {
             continue;

@@ -16,6 +16,7 @@ use crate::model::{Declaration, Resource, Value};
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html>).
 // An omitted `Domain` means `vpc` since EC2-Classic was retired.
 pub fn check_nat_gateway_addresses(cx: &Context) {
+    let _rule = cx.errors.rule("nat-eip");
     for (declaration, nat) in cx.resources_of("AWS::EC2::NatGateway") {
         let private = nat
             .properties
@@ -132,6 +133,7 @@ const ROUTE_TARGETS: &[&str] = &[
 // `GatewayId` takes internet and virtual private gateways, and the error
 // suggests `nat_gateway_id`, the property that takes a NAT gateway.
 pub fn check_route_targets(cx: &Context) {
+    let _rule = cx.errors.rule("route-target");
     for (declaration, route) in cx.resources_of("AWS::EC2::Route") {
         let name = &declaration.ident;
         let at = (route.type_span, route.type_end);
@@ -176,6 +178,7 @@ pub fn check_route_targets(cx: &Context) {
 // cfn-lint E3022 checks the same. Subnets are compared as written: the same
 // resource, or the same element of the same list parameter.
 pub fn check_one_route_table_per_subnet(cx: &Context) {
+    let _rule = cx.errors.rule("one-association");
     let mut first: HashMap<String, &Declaration> = HashMap::new();
     for (declaration, association) in cx.resources_of("AWS::EC2::SubnetRouteTableAssociation") {
         let Some(subnet) = association.properties.value("subnet_id") else {
@@ -223,6 +226,7 @@ fn subnet_key(value: &Value) -> Option<String> {
 // When such a service's subnets are resources of this stack and their route
 // table sends `0.0.0.0/0` to an internet gateway, the tasks cannot use it.
 pub fn check_task_subnet_egress(cx: &Context) {
+    let _rule = cx.errors.rule("task-subnet-egress");
     for service in super::ecs::services(cx) {
         if service.network_mode() != Some(super::ecs::NetworkMode::Awsvpc)
             || !super::network_mode::runs_on_ec2(cx, &service)

@@ -162,6 +162,7 @@ const EGRESS_DESTINATIONS: &[&str] = &[
 // is refused too: AWS ignores it and opens every port, the opposite of what
 // the rule says.
 pub fn check_rule_ports(cx: &Context) {
+    let _rule = cx.errors.rule("sg-ports");
     for rule in rules(cx) {
         check_peer(cx, &rule);
         let Some(protocol) = rule.protocol() else {
@@ -228,17 +229,30 @@ pub fn check_rule_ports(cx: &Context) {
                     }
                 }
             }
+            // Rule `ignored-ports` (a warning): "If you specify -1 … traffic
+            // on all ports is allowed, regardless of any ports you specify"
+            // (`AWS::EC2::SecurityGroupIngress` IpProtocol,
+            // <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html>):
+            // it deploys, and cfn-lint and the CDK only warn, but the ports
+            // suggest a narrower rule than the one that is made.
             "-1" => {
+                let _rule = cx.errors.rule("ignored-ports");
                 let ignored = [from, to]
                     .into_iter()
                     .flatten()
                     .find(|port| port.as_int().is_some_and(|n| n != -1));
-                if let Some(port) = ignored {
-                    cx.errors.push_range(
+                let acknowledgment = rule
+                    .acknowledgments
+                    .iter()
+                    .find(|a| a.rule == AcknowledgedRule::IgnoredPorts);
+                match (ignored, acknowledgment) {
+                    (Some(port), None) => cx.errors.warn_range(
                         port.span,
                         port.end,
-                        "protocol `-1` allows all traffic on every port and ignores this port range; name the protocol (`\"tcp\"`) to allow only these ports, or remove `from_port` and `to_port`",
-                    );
+                        "protocol `-1` allows all traffic on every port and ignores this port range; name the protocol (`\"tcp\"`) to allow only these ports, remove `from_port` and `to_port`, or write `#[acknowledge(ignored_ports, reason = \"…\")]` on the rule",
+                    ),
+                    (Some(_), Some(acknowledgment)) => cx.consume(acknowledgment),
+                    (None, _) => {}
                 }
             }
             _ => {}
@@ -284,6 +298,7 @@ const WORLD_PORTS: &[i64] = &[80, 443];
 // and cdk-nag AwsSolutions-EC23 refuse the same; the chapter's SSH rule is
 // the example of an open port worth a written reason.
 pub fn check_open_ingress(cx: &Context) {
+    let _rule = cx.errors.rule("open-ingress");
     for rule in rules(cx) {
         let acknowledgment = rule
             .acknowledgments
@@ -297,7 +312,10 @@ pub fn check_open_ingress(cx: &Context) {
         }
         let world = ["cidr_ip", "cidr_ipv6"].into_iter().find_map(|key| {
             let value = rule.value(key)?;
-            matches!(value.as_str()?, "0.0.0.0/0" | "::/0").then_some(value)
+            // Any spelling of a /0 block: `0.0.0.0/0`, `0.0.0.0/00`, `::/0`.
+            super::cidr::Cidr::parse(value.as_str()?)
+                .is_ok_and(|block| block.prefix() == 0)
+                .then_some(value)
         });
         let open_ports = world.and_then(|_| open_ports_beyond_web(&rule));
         match (world, open_ports, acknowledgment) {
@@ -433,6 +451,7 @@ const EPHEMERAL_PORTS: (i64, i64) = (32768, 60999);
 // is a bridge-mode leftover, unless a bridge-mode service still uses that
 // load balancer.
 pub fn check_load_balancer_reaches_tasks(cx: &Context) {
+    let _rule = cx.errors.rule("lb-to-task-ingress");
     let rules = rules(cx);
     let services = super::ecs::services(cx);
     let mut bridge_balancer_groups: Vec<String> = Vec::new();

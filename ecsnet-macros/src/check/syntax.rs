@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::model::DeclarationKind;
+use crate::model::{DeclarationKind, Object, Value, ValueKind};
 
 // Rule `logical-id`: "The logical ID must be alphanumeric (A-Za-z0-9) and
 // unique within the template."
@@ -12,6 +12,7 @@ use crate::model::DeclarationKind;
 // as Rust but would fail at deployment. Duplicates are reported at the second
 // declaration; the expansion drops it so rustc adds no E0428 of its own.
 pub fn check_logical_ids(cx: &Context) {
+    let _rule = cx.errors.rule("logical-id");
     let mut seen: HashMap<String, &'static str> = HashMap::new();
     for declaration in &cx.stack.declarations {
         let name = declaration.ident.to_string();
@@ -48,6 +49,7 @@ pub const MAX_OUTPUTS: usize = 200;
 // parameters and 200 outputs (CloudFormation quotas, above). The error sits
 // on the first declaration over the limit.
 pub fn check_template_limits(cx: &Context) {
+    let _rule = cx.errors.rule("template-limits");
     let mut counts = [0usize; 3];
     for declaration in &cx.stack.declarations {
         let (index, limit, what, fix) = match declaration.kind {
@@ -82,4 +84,79 @@ pub fn check_template_limits(cx: &Context) {
             );
         }
     }
+}
+
+// Rule `resources-required`: "Resources: Specifies the stack resources and
+// their properties … The Resources section is required" and holds at least
+// one resource (template anatomy,
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html>);
+// CloudFormation refuses a template without one ("Template format error: At
+// least one Resources member must be defined"). A stack whose resources did
+// not parse has already been told why.
+pub fn check_resources_present(cx: &Context, broken: usize) {
+    let _rule = cx.errors.rule("resources-required");
+    let has_resource = cx
+        .stack
+        .declarations
+        .iter()
+        .any(|d| d.as_resource().is_some());
+    if !has_resource && broken == 0 {
+        cx.errors.push_spanned(
+            cx.stack.ident.span(),
+            format!(
+                "stack `{}` declares no resource, and a template needs at least one; declare one with `#[resource(…)]`",
+                cx.stack.ident
+            ),
+        );
+    }
+}
+
+// Rule `duplicate-key`: a key appears once in an object. A template is JSON,
+// whose objects "SHOULD" have unique names (RFC 8259, section 4), and
+// CloudFormation keeps only one of two equal keys, silently: the other value
+// would be lost. Free-form JSON (metadata, policies) and `sub!` variable maps
+// are objects too.
+pub fn check_duplicate_keys(cx: &Context) {
+    fn check_object(cx: &Context, object: &Object) {
+        for (i, entry) in object.entries.iter().enumerate() {
+            if object.entries[..i]
+                .iter()
+                .any(|earlier| earlier.key.name == entry.key.name)
+            {
+                cx.errors.push_spanned(
+                    entry.key.span,
+                    format!(
+                        "duplicate key `{}`; an object holds each key once, and the template would keep only one of the values",
+                        entry.key.name
+                    ),
+                );
+            }
+        }
+    }
+    let _rule = cx.errors.rule("duplicate-key");
+    for declaration in &cx.stack.declarations {
+        if let Some(resource) = declaration.as_resource() {
+            for object in [
+                Some(&resource.properties),
+                resource.metadata.as_ref(),
+                resource.creation_policy.as_ref(),
+                resource.update_policy.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                check_object(cx, object);
+            }
+        }
+    }
+    cx.stack
+        .walk_values(&mut |_, value: &Value| match &value.kind {
+            ValueKind::Object(object) => check_object(cx, object),
+            ValueKind::Sub(sub) => {
+                if let Some(variables) = &sub.variables {
+                    check_object(cx, variables);
+                }
+            }
+            _ => {}
+        });
 }

@@ -12,6 +12,7 @@ mod values;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::Item;
+use syn::ext::IdentExt;
 
 use crate::check;
 use crate::diag::Errors;
@@ -22,6 +23,7 @@ use crate::parse::{self, Parsed};
 /// `#[stack]`: parse, check, expand.
 pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
     let errors = Errors::new();
+    let item = &parse::cut_deep_groups(item, &errors);
     let parsed = match parse::parse(args, item, &errors) {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -31,12 +33,10 @@ pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
     };
     check::check(&parsed.stack, &parsed.broken, &errors);
     let expanded = expand(parsed);
+    let warnings = errors.warnings();
     match errors.finish() {
-        Ok(()) => expanded,
-        Err(error) => {
-            let error = error.to_compile_error();
-            quote!(#error #expanded)
-        }
+        None => quote!(#warnings #expanded),
+        Some(errors) => quote!(#errors #warnings #expanded),
     }
 }
 
@@ -55,16 +55,32 @@ fn expand(parsed: Parsed) -> TokenStream {
         .expect("parse checked the module is inline");
     let mut seen = Vec::new();
     items.retain(|item| match item {
-        Item::Struct(s) if stack.declarations.iter().any(|d| d.ident == s.ident) => {
-            if seen.contains(&s.ident) {
+        Item::Struct(s)
+            if stack
+                .declarations
+                .iter()
+                .any(|d| d.ident == s.ident.unraw()) =>
+        {
+            if seen.contains(&s.ident.unraw()) {
                 false
             } else {
-                seen.push(s.ident.clone());
+                seen.push(s.ident.unraw());
                 true
             }
         }
         _ => true,
     });
+    // Every struct name the module defines, so a repeated instance that
+    // clashes with one (a duplicate row, a hand-written `LogsA`) is left out:
+    // the clash is reported as a duplicate logical id, and rustc adds no
+    // E0428 "defined multiple times" of its own.
+    let mut defined: Vec<syn::Ident> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Struct(s) => Some(s.ident.unraw()),
+            _ => None,
+        })
+        .collect();
 
     // A repeated struct stays as written, and names its instances; each
     // instance gets a struct of its own, with the same documentation.
@@ -86,6 +102,10 @@ fn expand(parsed: Parsed) -> TokenStream {
             }
         });
         for instance in &group.instances {
+            if defined.contains(instance) {
+                continue;
+            }
+            defined.push(instance.clone());
             let mut copy = base.clone();
             copy.ident = instance.clone();
             instance_structs.extend(quote!(#copy));
@@ -94,10 +114,32 @@ fn expand(parsed: Parsed) -> TokenStream {
 
     let impls = declaration_impls(&stack);
     let template_fn = template::template_fn(&stack);
+    // `template()` uses every declaration, but through strings, so rustc
+    // would call each struct of a private stack module "never constructed".
+    let uses: Vec<TokenStream> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Struct(s) => Some(&s.ident),
+            _ => None,
+        })
+        .filter(|ident| {
+            let name = ident.unraw();
+            stack.declarations.iter().any(|d| d.ident == name)
+                || repeated.iter().any(|r| r.base.unraw() == name)
+        })
+        .map(|ident| quote!(let _ = #ident;))
+        .chain(
+            repeated
+                .iter()
+                .flat_map(|r| &r.instances)
+                .map(|ident| quote!(let _ = #ident;)),
+        )
+        .collect();
     items.push(Item::Verbatim(quote! {
         #instance_structs
         #impls
         #template_fn
+        const _: () = { #(#uses)* };
     }));
     quote!(#module)
 }
@@ -112,8 +154,8 @@ fn declaration_impls(stack: &Stack) -> TokenStream {
             continue;
         }
         seen.push(&declaration.ident);
-        let ident = &declaration.ident;
-        let logical_id = ident.to_string();
+        let ident = &declaration.rust_ident;
+        let logical_id = declaration.ident.to_string();
         impls.extend(match &declaration.kind {
             DeclarationKind::Parameter(parameter) => {
                 let ty = &parameter.ty.name;

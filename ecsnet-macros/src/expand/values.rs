@@ -37,8 +37,14 @@ impl Keys {
     }
 }
 
+/// Lists and objects longer than this are built item by item from a static
+/// table of functions, so the generated code's stack use does not grow with
+/// their length.
+const LONG: usize = 64;
+
 /// A Rust expression building `object` as a `Map`.
 pub fn map(object: &Object, keys: Keys) -> TokenStream {
+    let long = object.entries.len() > LONG;
     let entries = object.entries.iter().map(|entry| {
         let (name, inner) = match keys {
             Keys::Schema(properties) => match properties
@@ -54,9 +60,34 @@ pub fn map(object: &Object, keys: Keys) -> TokenStream {
             Some(shape) => value_with_shape(&entry.value, shape),
             None => value(&entry.value, Keys::Verbatim),
         };
-        quote!((#name, #value))
+        if long {
+            let item = item(&entry.value, &value);
+            quote!((#name, #item))
+        } else {
+            quote!((#name, #value))
+        }
     });
+    if long {
+        let count = object.entries.len();
+        return quote!(__ecsnet::map_of({
+            static ENTRIES: [(&str, __ecsnet::Item); #count] = [#(#entries),*];
+            &ENTRIES
+        }));
+    }
     quote!(__ecsnet::map([#(#entries),*]))
+}
+
+/// An item of a long list or object: literals as data, anything else as a
+/// function that builds it.
+fn item(v: &Value, built: &TokenStream) -> TokenStream {
+    match &v.kind {
+        ValueKind::Str(text) => quote!(__ecsnet::Item::Str(#text)),
+        ValueKind::Int(n) => quote!(__ecsnet::Item::Int(#n)),
+        ValueKind::Float(n) => quote!(__ecsnet::Item::Float(#n)),
+        ValueKind::Bool(b) => quote!(__ecsnet::Item::Bool(#b)),
+        ValueKind::Null => quote!(__ecsnet::Item::Null),
+        _ => quote!(__ecsnet::Item::Build(|| #built)),
+    }
 }
 
 /// A value whose keys follow a schema shape.
@@ -72,6 +103,14 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
         ValueKind::Float(n) => quote!(__ecsnet::Value::Float(#n)),
         ValueKind::Bool(b) => quote!(__ecsnet::Value::Bool(#b)),
         ValueKind::Null => quote!(__ecsnet::Value::Null),
+        ValueKind::List(items) if items.len() > LONG => {
+            let count = items.len();
+            let items = items.iter().map(|v| item(v, &value(v, keys)));
+            quote!(__ecsnet::list_of({
+                static ITEMS: [__ecsnet::Item; #count] = [#(#items),*];
+                &ITEMS
+            }))
+        }
         ValueKind::List(items) => {
             let items = items.iter().map(|item| value(item, keys));
             quote!(__ecsnet::list([#(#items),*]))

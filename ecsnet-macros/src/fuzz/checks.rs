@@ -253,7 +253,8 @@ fn defined_twice(file: &syn::File) -> Option<String> {
 /// whether it stands alone, and what is wrong with it.
 fn model_of(args: TokenStream, item: &TokenStream) -> Result<(String, bool, Vec<String>), String> {
     let errors = Errors::new();
-    let parsed = crate::parse::parse(args, item, &errors);
+    let item = crate::parse::cut_deep_groups(item, &errors);
+    let parsed = crate::parse::parse(args, &item, &errors);
     let result = parsed.as_ref().map(|parsed| {
         crate::check::check(&parsed.stack, &parsed.broken, &errors);
         let mut standalone = true;
@@ -268,9 +269,9 @@ fn model_of(args: TokenStream, item: &TokenStream) -> Result<(String, bool, Vec<
     });
     let finished = errors.finish();
     match (result, finished) {
-        (Ok(result), Ok(())) => Ok(result),
+        (Ok(result), None) => Ok(result),
         (Err(error), _) => Err(error.to_string()),
-        (_, Err(error)) => Err(error.to_string()),
+        (_, Some(errors)) => Err(errors.to_string()),
     }
 }
 

@@ -512,10 +512,22 @@ fn only_declarations(item: &str) -> bool {
         return false;
     };
     items.iter().all(|item| match item {
-        syn::Item::Struct(s) => s.attrs.iter().all(|a| {
-            a.path()
+        syn::Item::Struct(s) => s.attrs.iter().all(|a| match &a.meta {
+            // rustc wants a literal after `=`; a string, for a doc comment.
+            syn::Meta::NameValue(doc) => {
+                a.path().is_ident("doc")
+                    && matches!(
+                        &doc.value,
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(_),
+                            ..
+                        })
+                    )
+            }
+            _ => a
+                .path()
                 .get_ident()
-                .is_some_and(|name| ATTRIBUTES.iter().any(|known| name == known))
+                .is_some_and(|name| ATTRIBUTES.iter().any(|known| name == known)),
         }),
         _ => false,
     })

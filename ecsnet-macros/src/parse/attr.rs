@@ -26,11 +26,26 @@ pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
         description: None,
         crate_path: None,
     };
+    let duplicate = |meta: &syn::meta::ParseNestedMeta| {
+        meta.error(format!(
+            "duplicate option `{}` of `#[stack]`; give it once",
+            meta.path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ))
+    };
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("description") {
+            if options.description.is_some() {
+                return Err(duplicate(&meta));
+            }
             options.description = Some(meta.value()?.parse()?);
             Ok(())
         } else if meta.path.is_ident("crate") {
+            if options.crate_path.is_some() {
+                return Err(duplicate(&meta));
+            }
             let path: LitStr = meta.value()?.parse()?;
             options.crate_path = Some(path.parse()?);
             Ok(())
@@ -310,7 +325,10 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
 
 /// `#[depends_on(A, B)]`.
 pub fn parse_depends_on(input: ParseStream) -> syn::Result<Vec<Ident>> {
-    let names = input.parse_terminated(Ident::parse_any, Token![,])?;
+    let names = input.parse_terminated(
+        |input: ParseStream| Ok(Ident::parse_any(input)?.unraw()),
+        Token![,],
+    )?;
     if names.is_empty() {
         return Err(
             input.error("expected the names of resources: `#[depends_on(ApplicationLogGroup)]`")

@@ -10,8 +10,9 @@ pub mod kw;
 mod repeat;
 pub mod value;
 
-use proc_macro2::{Span, TokenStream};
-use syn::parse::Parser;
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Item, ItemMod, ItemStruct, LitStr};
 
@@ -58,10 +59,17 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
 
     let mut collected = Collected::default();
     let (_, items) = module.content.as_mut().expect("checked above");
+    collected.struct_names = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Struct(s) => Some(s.ident.unraw().to_string()),
+            _ => None,
+        })
+        .collect();
     for item in items.iter_mut() {
         match item {
             Item::Struct(item) => parse_struct(item, errors, &mut collected),
-            other => reject_misplaced_attributes(other, errors),
+            other => reject_misplaced_attributes(other, errors, &mut collected),
         }
     }
 
@@ -76,6 +84,64 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
         broken: collected.broken,
         repeated: collected.repeated,
     })
+}
+
+/// How deep brackets, braces and parentheses may nest anywhere in a stack
+/// module. `syn` builds its view of the tokens recursively, so a module
+/// nested thousands of levels deep would overflow the compiler's stack
+/// before any ecsnet check runs; values have their own, smaller limit
+/// ([`value::MAX_DEPTH`]), and this one leaves room for the module,
+/// the attribute and the property block around them.
+pub const MAX_TOKEN_DEPTH: usize = value::MAX_DEPTH + 32;
+
+/// The module with every group deeper than [`MAX_TOKEN_DEPTH`] emptied and
+/// reported. Recurses at most that deep.
+pub fn cut_deep_groups(tokens: &TokenStream, errors: &Errors) -> TokenStream {
+    fn cut(tokens: TokenStream, depth: usize, errors: &Errors) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Group(group) => {
+                    let inner = if depth + 1 >= MAX_TOKEN_DEPTH {
+                        if !group.stream().is_empty() {
+                            errors.push_spanned(
+                                group.span_open(),
+                                format!(
+                                    "this nests more than {MAX_TOKEN_DEPTH} levels deep, and ecsnet reads \
+                                     values at most {} levels deep; flatten it, or load it from a file with `include_str!`",
+                                    value::MAX_DEPTH
+                                ),
+                            );
+                        }
+                        TokenStream::new()
+                    } else {
+                        cut(group.stream(), depth + 1, errors)
+                    };
+                    let mut copy = Group::new(group.delimiter(), inner);
+                    copy.set_span(group.span());
+                    TokenTree::Group(copy)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    crate::diag::step(1);
+    // Most modules are shallow: check before copying anything.
+    let mut stack: Vec<(TokenStream, usize)> = vec![(tokens.clone(), 0)];
+    let mut deepest = 0;
+    while let Some((stream, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        if deepest >= MAX_TOKEN_DEPTH {
+            return cut(tokens.clone(), 0, errors);
+        }
+        for tree in stream {
+            crate::diag::step(1);
+            if let TokenTree::Group(group) = tree {
+                stack.push((group.stream(), depth + 1));
+            }
+        }
+    }
+    tokens.clone()
 }
 
 fn not_a_module(item: &TokenStream) -> syn::Error {
@@ -96,7 +162,17 @@ struct Collected {
     declarations: Vec<Declaration>,
     broken: Vec<Ident>,
     repeated: Vec<Repeated>,
+    /// The name of every struct of the module, declarations or not.
+    struct_names: Vec<String>,
+    /// Instances declared by `#[repeat]` so far, against [`MAX_INSTANCES`].
+    instances: usize,
 }
+
+/// The most instances all the `#[repeat]`s of a stack declare together: as
+/// many as a template can hold, 500 resources and 200 outputs. Loops past it
+/// are reported and not expanded, so a stack of many long loops costs no
+/// more than one that fits.
+const MAX_INSTANCES: usize = 700;
 
 /// A struct with `#[repeat(…)]` and the instances it declares.
 pub struct Repeated {
@@ -201,6 +277,7 @@ fn declare_repeated(
     errors: &Errors,
     out: &mut Collected,
 ) {
+    let _rule = errors.rule("repeat");
     if attribute_name(declaring_attribute) == kw::PARAMETER {
         errors.push_spanned(
             repeat.path().span(),
@@ -209,7 +286,7 @@ fn declare_repeated(
         out.broken.push(ident);
         return;
     }
-    let rows = match attribute_args(repeat).and_then(repeat::parse_attribute) {
+    let rows = match parse_args(repeat, repeat::parse) {
         Ok(rows) => rows,
         Err(error) => {
             errors.push(error);
@@ -217,10 +294,53 @@ fn declare_repeated(
             return;
         }
     };
-    let mut instances = Vec::new();
+    if let Some(error) = loop_variable_clash(&rows[0], &out.struct_names) {
+        errors.push(error);
+        out.broken.push(ident);
+        return;
+    }
+    out.instances += rows.len();
+    if out.instances > MAX_INSTANCES {
+        errors.push_spanned(
+            repeat.path().span(),
+            format!(
+                "the `#[repeat]` loops of this stack declare more than {MAX_INSTANCES} instances, \
+                 more than a template holds (500 resources and 200 outputs); split the stack"
+            ),
+        );
+        out.broken.push(ident);
+        return;
+    }
+    let base = ident.unraw();
+    let mut instances: Vec<Ident> = Vec::new();
     for row in &rows {
-        let suffix = repeat::suffix(&row[0].1.text);
-        let instance = Ident::new(&format!("{ident}{suffix}"), ident.span());
+        let (_, first) = &row[0];
+        let suffix = repeat::suffix(&first.text);
+        if suffix.is_empty() {
+            errors.push_spanned(
+                first.literal.span(),
+                format!(
+                    "the loop value `{}` has no ASCII letter or digit to name its instance; \
+                     the first loop variable names each instance (`{base}A` for `\"a\"`)",
+                    first.literal
+                ),
+            );
+            out.broken.push(ident.clone());
+            continue;
+        }
+        let instance = Ident::new(&format!("{base}{suffix}"), ident.span());
+        if instances.contains(&instance) {
+            errors.push_spanned(
+                first.literal.span(),
+                format!(
+                    "the loop value `{}` names `{instance}` again; each row of `#[repeat]` needs a first value of its own",
+                    first.literal
+                ),
+            );
+            continue;
+        }
+        // The instance's own declaration is checked like any other.
+        let _syntax = errors.rule(crate::diag::SYNTAX);
         let declaring = substituted(declaring_attribute, row);
         let others: Vec<Attribute> = resource_attributes
             .iter()
@@ -237,6 +357,21 @@ fn declare_repeated(
         base: ident,
         instances,
     });
+}
+
+/// A loop variable named like a declaration of the stack would turn every
+/// reference to that declaration into the loop's value.
+fn loop_variable_clash(row: &repeat::Row, struct_names: &[String]) -> Option<syn::Error> {
+    let (variable, _) = row
+        .iter()
+        .find(|(variable, _)| struct_names.contains(&variable.unraw().to_string()))?;
+    Some(syn::Error::new(
+        variable.span(),
+        format!(
+            "the loop variable `{variable}` has the name of a declaration of this stack, \
+             which it would replace wherever the declaration is referenced; rename the variable"
+        ),
+    ))
 }
 
 /// A copy of an attribute with a loop row's values substituted.
@@ -257,18 +392,22 @@ fn declaration(
     errors: &Errors,
 ) -> Option<Declaration> {
     let kind = match attribute_name(declaring_attribute).as_str() {
-        kw::PARAMETER => attribute_args(declaring_attribute)
-            .and_then(|tokens| attr::parse_parameter.parse2(tokens))
-            .map(DeclarationKind::Parameter),
-        kw::OUTPUT => attribute_args(declaring_attribute)
-            .and_then(|tokens| attr::parse_output.parse2(tokens))
-            .map(DeclarationKind::Output),
-        _ => attribute_args(declaring_attribute)
-            .and_then(|tokens| attr::parse_resource.parse2(tokens))
+        kw::PARAMETER => {
+            parse_args(declaring_attribute, attr::parse_parameter).map(DeclarationKind::Parameter)
+        }
+        kw::OUTPUT => {
+            parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
+        }
+        _ => parse_args(declaring_attribute, attr::parse_resource)
             .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
     };
     match kind {
-        Ok(kind) => Some(Declaration { ident, docs, kind }),
+        Ok(kind) => Some(Declaration {
+            ident: ident.unraw(),
+            rust_ident: ident,
+            docs,
+            kind,
+        }),
         Err(error) => {
             errors.push(error);
             None
@@ -302,19 +441,18 @@ fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors
         let result = match name.as_str() {
             kw::ACKNOWLEDGE => value::parse_acknowledgment(attribute)
                 .map(|acknowledgment| resource.acknowledgments.push(acknowledgment)),
-            kw::DEPENDS_ON => attribute_args(attribute)
-                .and_then(|tokens| attr::parse_depends_on.parse2(tokens))
+            kw::DEPENDS_ON => parse_args(attribute, attr::parse_depends_on)
                 .map(|names| resource.depends_on.extend(names)),
-            kw::DELETION_POLICY | kw::UPDATE_REPLACE_POLICY => attribute_args(attribute)
-                .and_then(|tokens| attr::parse_policy.parse2(tokens))
-                .and_then(|policy| {
+            kw::DELETION_POLICY | kw::UPDATE_REPLACE_POLICY => {
+                parse_args(attribute, attr::parse_policy).and_then(|policy| {
                     let slot = if name == kw::DELETION_POLICY {
                         &mut resource.deletion_policy
                     } else {
                         &mut resource.update_replace_policy
                     };
                     set_once(slot, policy, attribute)
-                }),
+                })
+            }
             _ => object_args(attribute).and_then(|object| {
                 let slot = match name.as_str() {
                     kw::METADATA => &mut resource.metadata,
@@ -342,10 +480,15 @@ fn set_once<T>(slot: &mut Option<T>, value: T, attribute: &Attribute) -> syn::Re
     Ok(())
 }
 
-/// The tokens inside `#[name(…)]`.
-fn attribute_args(attribute: &Attribute) -> syn::Result<TokenStream> {
+/// Parses the tokens inside `#[name(…)]` with `parser`.
+fn parse_args<T>(
+    attribute: &Attribute,
+    parser: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<T> {
     match &attribute.meta {
-        syn::Meta::List(list) => Ok(list.tokens.clone()),
+        syn::Meta::List(list) => {
+            parse_delimited(list.tokens.clone(), list.delimiter.span().close(), parser)
+        }
         _ => Err(syn::Error::new_spanned(
             attribute,
             format!(
@@ -354,6 +497,33 @@ fn attribute_args(attribute: &Attribute) -> syn::Result<TokenStream> {
             ),
         )),
     }
+}
+
+/// Parses `tokens` with `parser` as the inside of a group whose closing
+/// delimiter is at `close`, and requires the parser to take every token.
+///
+/// `syn` reports "unexpected end of input" at the span of the enclosing
+/// group; for tokens parsed on their own that is `Span::call_site()`, the
+/// `#[stack]` attribute, far from the mistake. Inside a group spanned like
+/// the attribute's own delimiters, the error points at its closing `)`.
+pub fn parse_delimited<T>(
+    tokens: TokenStream,
+    close: Span,
+    parser: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<T> {
+    let mut group = Group::new(Delimiter::Parenthesis, tokens);
+    group.set_span(close);
+    let tokens: TokenStream = TokenTree::Group(group).into();
+    (|input: ParseStream| {
+        let content;
+        syn::parenthesized!(content in input);
+        let value = parser(&content)?;
+        if !content.is_empty() {
+            return Err(content.error("unexpected tokens"));
+        }
+        Ok(value)
+    })
+    .parse2(tokens)
 }
 
 /// The object inside `#[name { … }]` (or `#[name({ … })]`).
@@ -366,14 +536,16 @@ fn object_args(attribute: &Attribute) -> syn::Result<crate::model::Object> {
         ));
     };
     let span = list.delimiter.span().join();
+    let close = list.delimiter.span().close();
     if let syn::MacroDelimiter::Brace(_) = list.delimiter {
-        (|input: syn::parse::ParseStream| attr::parse_object_attribute(input, span))
-            .parse2(list.tokens.clone())
+        parse_delimited(list.tokens.clone(), close, |input| {
+            attr::parse_object_attribute(input, span)
+        })
     } else {
         let mut tokens = list.tokens.clone().into_iter();
         match (tokens.next(), tokens.next()) {
             (Some(group), None) if value::is_brace_group(&group) => {
-                value::parse_object.parse2(group.into())
+                parse_delimited(group.into(), close, value::parse_object)
             }
             _ => Err(syn::Error::new(
                 span,
@@ -425,9 +597,15 @@ fn unit_struct_only(item: &mut ItemStruct, errors: &Errors) {
         item.semi_token = Some(syn::token::Semi::default());
     }
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        // `Generics` prints without its `where` clause, so a clause alone
+        // would give no tokens to point at.
+        let span = match &item.generics.where_clause {
+            Some(clause) if item.generics.params.is_empty() => clause.where_token.span,
+            _ => item.generics.span(),
+        };
         errors.push_spanned(
-            item.generics.span(),
-            "a declaration takes no generic parameters",
+            span,
+            "a declaration takes no generic parameters and no `where` clause",
         );
         item.generics = syn::Generics::default();
     }
@@ -435,7 +613,7 @@ fn unit_struct_only(item: &mut ItemStruct, errors: &Errors) {
 
 /// ecsnet attributes on anything but a struct are mistakes: report them,
 /// and remove them so rustc does not add "cannot find attribute" errors.
-fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
+fn reject_misplaced_attributes(item: &mut Item, errors: &Errors, out: &mut Collected) {
     let attributes = match item {
         Item::Enum(i) => &mut i.attrs,
         Item::Fn(i) => &mut i.attrs,
@@ -448,7 +626,15 @@ fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
         Item::Impl(i) => &mut i.attrs,
         _ => return,
     };
-    for attribute in take_attributes(attributes) {
+    let misplaced = take_attributes(attributes);
+    // The item meant to declare something: references to it, and the
+    // stack's need for a resource, raise nothing more.
+    if !misplaced.is_empty()
+        && let Some(ident) = item_ident(item)
+    {
+        out.broken.push(ident);
+    }
+    for attribute in misplaced {
         errors.push_spanned(
             attribute.path().span(),
             format!(
@@ -456,6 +642,21 @@ fn reject_misplaced_attributes(item: &mut Item, errors: &Errors) {
                 attribute_name(&attribute)
             ),
         );
+    }
+}
+
+/// The name an item defines, if it has one.
+fn item_ident(item: &Item) -> Option<Ident> {
+    match item {
+        Item::Enum(i) => Some(i.ident.clone()),
+        Item::Fn(i) => Some(i.sig.ident.clone()),
+        Item::Const(i) => Some(i.ident.clone()),
+        Item::Static(i) => Some(i.ident.clone()),
+        Item::Type(i) => Some(i.ident.clone()),
+        Item::Union(i) => Some(i.ident.clone()),
+        Item::Mod(i) => Some(i.ident.clone()),
+        Item::Trait(i) => Some(i.ident.clone()),
+        _ => None,
     }
 }
 

@@ -19,7 +19,8 @@
 //! `UsEast1a`, `7` → `7`).
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream, TokenTree};
-use syn::parse::{ParseStream, Parser};
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
 use syn::{Token, bracketed, parenthesized};
 
 /// A value a loop variable takes.
@@ -35,28 +36,51 @@ pub struct Bound {
 /// One row of the loop: each variable with its value.
 pub type Row = Vec<(Ident, Bound)>;
 
+/// The most instances one `#[repeat]` declares: a template holds at most 500
+/// resources (CloudFormation quotas), so a longer loop cannot deploy. The
+/// limit is checked before any row is built.
+pub const MAX_ROWS: usize = 500;
+
 /// Parses `for var in [..]`, `for (a, b) in [(..), ..]` or `for i in 0..n`.
 pub fn parse(input: ParseStream) -> syn::Result<Vec<Row>> {
     input.parse::<Token![for]>()?;
     let names: Vec<Ident> = if input.peek(syn::token::Paren) {
         let content;
-        parenthesized!(content in input);
-        content
+        let parens = parenthesized!(content in input);
+        let names: Vec<Ident> = content
             .parse_terminated(|input: ParseStream| input.parse::<Ident>(), Token![,])?
             .into_iter()
-            .collect()
+            .collect();
+        if names.is_empty() {
+            return Err(syn::Error::new(
+                parens.span.join(),
+                "expected loop variables: `for (zone, cidr) in [(\"a\", \"10.0.0.0/24\")]`",
+            ));
+        }
+        names
     } else {
         vec![input.parse::<Ident>()?]
     };
-    if names.is_empty() {
-        return Err(input.error("expected loop variables: `for zone in [\"a\", \"b\"]`"));
+    for (i, name) in names.iter().enumerate() {
+        if names[..i].contains(name) {
+            return Err(syn::Error::new(
+                name.span(),
+                format!(
+                    "the loop variable `{name}` is bound twice; give each variable its own name"
+                ),
+            ));
+        }
     }
     input.parse::<Token![in]>()?;
     let rows = if input.peek(syn::token::Bracket) {
         let content;
-        bracketed!(content in input);
+        let brackets = bracketed!(content in input);
         let mut rows = Vec::new();
         while !content.is_empty() {
+            crate::diag::step(1);
+            if rows.len() == MAX_ROWS {
+                return Err(syn::Error::new(content.span(), too_many_rows()));
+            }
             let values = if names.len() == 1 {
                 vec![bound(&content)?]
             } else {
@@ -80,46 +104,77 @@ pub fn parse(input: ParseStream) -> syn::Result<Vec<Row>> {
             }
             content.parse::<Token![,]>()?;
         }
+        if rows.is_empty() {
+            return Err(syn::Error::new(
+                brackets.span.join(),
+                "the loop has no values, so it declares nothing; list at least one value",
+            ));
+        }
         rows
     } else {
         if names.len() != 1 {
             return Err(input.error("a range binds one variable: `for index in 0..3`"));
         }
-        let start: syn::LitInt = input.parse()?;
-        let inclusive = input.peek(Token![..=]);
-        if inclusive {
-            input.parse::<Token![..=]>()?;
-        } else {
-            input.parse::<Token![..]>()?;
-        }
-        let end: syn::LitInt = input.parse()?;
-        let (from, to): (i64, i64) = (start.base10_parse()?, end.base10_parse()?);
-        let to = if inclusive { to } else { to - 1 };
-        (from..=to)
-            .map(|n| {
-                let mut literal = Literal::i64_unsuffixed(n);
-                literal.set_span(start.span());
-                vec![(
-                    names[0].clone(),
-                    Bound {
-                        literal,
-                        text: n.to_string(),
-                    },
-                )]
-            })
-            .collect()
+        range_rows(input, &names[0])?
     };
     if !input.is_empty() {
         return Err(input.error("unexpected tokens after the loop"));
     }
-    if rows.is_empty() {
-        return Err(input.error("the loop has no values, so it declares nothing"));
-    }
     Ok(rows)
 }
 
+fn too_many_rows() -> String {
+    format!(
+        "`#[repeat]` declares at most {MAX_ROWS} instances, as a template holds at most 500 resources; \
+         split the loop or the stack"
+    )
+}
+
+/// The rows of `for i in a..b` or `a..=b`; the size is checked before any
+/// row is made, with arithmetic that cannot overflow.
+fn range_rows(input: ParseStream, name: &Ident) -> syn::Result<Vec<Row>> {
+    let start: syn::LitInt = input.parse()?;
+    let inclusive = input.peek(Token![..=]);
+    if inclusive {
+        input.parse::<Token![..=]>()?;
+    } else if input.peek(Token![..]) {
+        input.parse::<Token![..]>()?;
+    } else {
+        return Err(input.error("expected `..` or `..=` after the start of the range: `0..3`"));
+    }
+    let end: syn::LitInt = input.parse()?;
+    let (from, to): (i64, i64) = (start.base10_parse()?, end.base10_parse()?);
+    let count = i128::from(to) - i128::from(from) + i128::from(inclusive);
+    let range_error = |message: String| crate::diag::range_error(start.span(), end.span(), message);
+    if count <= 0 {
+        let dots = if inclusive { "..=" } else { ".." };
+        return Err(range_error(format!(
+            "the range `{from}{dots}{to}` is empty, so the loop declares nothing; \
+             a range counts up from its start"
+        )));
+    }
+    if count > MAX_ROWS as i128 {
+        return Err(range_error(too_many_rows()));
+    }
+    let count = i64::try_from(count).unwrap_or(0);
+    Ok((0..count)
+        .map(|offset| {
+            let n = from + offset;
+            let mut literal = Literal::i64_unsuffixed(n);
+            literal.set_span(start.span());
+            vec![(
+                name.clone(),
+                Bound {
+                    literal,
+                    text: n.to_string(),
+                },
+            )]
+        })
+        .collect())
+}
+
 fn bound(input: ParseStream) -> syn::Result<Bound> {
-    if !input.peek(syn::Lit) {
+    if !input.peek(syn::Lit) && !input.peek(Token![-]) {
         return Err(input.error(
             "loop values are string or integer literals: the macro repeats the declaration when it compiles, before any parameter has a value",
         ));
@@ -137,16 +192,30 @@ fn bound(input: ParseStream) -> syn::Result<Bound> {
     };
     let literal = match lit {
         syn::Lit::Str(s) => s.token(),
-        syn::Lit::Int(i) => i.token(),
+        syn::Lit::Int(i) => {
+            // A negative literal is two tokens; the value it stands for is one.
+            let mut literal: Literal = text.parse().unwrap_or_else(|_| i.token());
+            literal.set_span(i.span());
+            literal
+        }
         _ => unreachable!("rejected above"),
     };
     Ok(Bound { literal, text })
 }
 
 /// The suffix of an instance's logical id: a value in `UpperCamelCase`, with
-/// only ASCII letters and digits.
+/// only ASCII letters and digits; a negative number starts with `Minus`, so
+/// `-1` and `1` name different instances. Empty when the value has no ASCII
+/// letter or digit.
 pub fn suffix(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            ("Minus", digits)
+        }
+        _ => ("", text),
+    };
+    let camel: String = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
         .map(|part| {
             let mut chars = part.chars();
@@ -154,11 +223,20 @@ pub fn suffix(text: &str) -> String {
                 first.to_ascii_uppercase().to_string() + chars.as_str()
             })
         })
-        .collect()
+        .collect();
+    if camel.is_empty() {
+        return camel;
+    }
+    format!("{sign}{camel}")
 }
 
 /// The tokens with a row's values substituted.
 pub fn substitute(tokens: TokenStream, row: &Row) -> TokenStream {
+    substitute_within(tokens, row, 0)
+}
+
+fn substitute_within(tokens: TokenStream, row: &Row, depth: usize) -> TokenStream {
+    crate::diag::step(1);
     let value = |ident: &Ident| row.iter().find(|(name, _)| name == ident).map(|(_, b)| b);
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::with_capacity(trees.len());
@@ -174,7 +252,7 @@ pub fn substitute(tokens: TokenStream, row: &Row) -> TokenStream {
                     if let [TokenTree::Ident(var)] = inner.as_slice()
                         && let Some(bound) = value(var)
                     {
-                        let name = format!("{ident}{}", suffix(&bound.text));
+                        let name = format!("{}{}", ident.unraw(), suffix(&bound.text));
                         out.push(TokenTree::Ident(Ident::new(&name, ident.span())));
                         i += 2;
                         continue;
@@ -190,8 +268,13 @@ pub fn substitute(tokens: TokenStream, row: &Row) -> TokenStream {
                     _ => out.push(trees[i].clone()),
                 }
             }
+            // Deeper groups are copied as they are; parsing reports the depth.
+            TokenTree::Group(group) if depth >= crate::parse::value::MAX_DEPTH => {
+                out.push(trees[i].clone());
+            }
             TokenTree::Group(group) => {
-                let mut copy = Group::new(group.delimiter(), substitute(group.stream(), row));
+                let inner = substitute_within(group.stream(), row, depth + 1);
+                let mut copy = Group::new(group.delimiter(), inner);
                 copy.set_span(group.span());
                 out.push(TokenTree::Group(copy));
             }
@@ -205,7 +288,8 @@ pub fn substitute(tokens: TokenStream, row: &Row) -> TokenStream {
     out.into_iter().collect()
 }
 
-/// `${var}` and `${Name[var]…}` inside a string literal.
+/// `${var}` and `${Name[var]…}` inside a string literal; text outside
+/// `${…}` is never touched, so `"Logs[zone]"` stays as written.
 fn substitute_in_string(literal: &Literal, row: &Row) -> Literal {
     let Ok(syn::Lit::Str(text)) =
         syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into())
@@ -213,20 +297,26 @@ fn substitute_in_string(literal: &Literal, row: &Row) -> Literal {
         return literal.clone();
     };
     let original = text.value();
-    let mut result = original.clone();
-    for (name, bound) in row {
-        result = result.replace(&format!("${{{name}}}"), &bound.text);
-        // `${Name[var]` keeps whatever follows: `}` or `.Attribute}`.
-        let pattern = format!("[{name}]");
-        while let Some(at) = result.find(&pattern) {
-            let start = result[..at].rfind("${").map_or(0, |s| s + 2);
-            let resource = &result[start..at];
-            if resource.is_empty() || !resource.chars().all(|c| c.is_ascii_alphanumeric()) {
-                break;
-            }
-            result.replace_range(at..at + pattern.len(), &suffix(&bound.text));
+    let mut result = String::with_capacity(original.len());
+    let mut rest = original.as_str();
+    while let Some(start) = rest.find("${") {
+        let (before, after) = rest.split_at(start + 2);
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let placeholder = &after[..close];
+        if let Some((_, bound)) = row.iter().find(|(name, _)| name == placeholder) {
+            // `${var}` is the variable's value, without `${}`.
+            result.push_str(&before[..start]);
+            result.push_str(&bound.text);
+            rest = &after[close + 1..];
+        } else {
+            result.push_str(before);
+            result.push_str(&substitute_placeholder(placeholder, row));
+            rest = &after[close..];
         }
     }
+    result.push_str(rest);
     if result == original {
         return literal.clone();
     }
@@ -235,9 +325,27 @@ fn substitute_in_string(literal: &Literal, row: &Row) -> Literal {
     replaced
 }
 
-/// Parses the arguments of `#[repeat(…)]`.
+/// The text of one `${…}` with a row substituted: `Name[var]` (followed by
+/// nothing or by an attribute) becomes the instance's logical id.
+fn substitute_placeholder(text: &str, row: &Row) -> String {
+    if let Some(open) = text.find('[')
+        && let Some(close) = text[open..].find(']').map(|c| open + c)
+    {
+        let (resource, var) = (&text[..open], &text[open + 1..close]);
+        if !resource.is_empty()
+            && resource.chars().all(|c| c.is_ascii_alphanumeric())
+            && let Some((_, bound)) = row.iter().find(|(name, _)| name == var)
+        {
+            return format!("{resource}{}{}", suffix(&bound.text), &text[close + 1..]);
+        }
+    }
+    text.to_owned()
+}
+
+/// Parses the arguments of `#[repeat(…)]` on their own.
+#[cfg(test)]
 pub fn parse_attribute(tokens: TokenStream) -> syn::Result<Vec<Row>> {
-    parse.parse2(tokens)
+    syn::parse::Parser::parse2(parse, tokens)
 }
 
 #[cfg(test)]

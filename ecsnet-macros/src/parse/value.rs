@@ -5,7 +5,7 @@
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use std::fmt::Write as _;
 use syn::ext::IdentExt;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token, braced, bracketed, parenthesized};
 
 use crate::diag::{did_you_mean, range_error};
@@ -16,9 +16,45 @@ use crate::model::{
     Placeholder, Sub, Value, ValueKind,
 };
 
+/// How deep values may nest: lists and objects inside each other, and the
+/// arguments of functions. Real templates nest a dozen levels at most (an IAM
+/// policy in a role in a list); the limit keeps the recursive parser, the
+/// checks and the generated code far from the compiler's stack size.
+pub const MAX_DEPTH: usize = 64;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one level of nesting while alive.
+struct Nesting;
+
+impl Nesting {
+    fn enter(input: ParseStream) -> syn::Result<Nesting> {
+        let depth = DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        let guard = Nesting;
+        if depth > MAX_DEPTH {
+            return Err(input.error(format!(
+                "values nest at most {MAX_DEPTH} levels deep; flatten this value, or load it from a file with `include_str!`"
+            )));
+        }
+        Ok(guard)
+    }
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
 /// Parses one value, with the `#[acknowledge(…)]` attributes before it.
 pub fn parse_value(input: ParseStream) -> syn::Result<Value> {
     crate::diag::step(1);
+    let _nesting = Nesting::enter(input)?;
     let attributes = input.call(syn::Attribute::parse_outer)?;
     let acknowledgments = attributes
         .iter()
@@ -42,53 +78,56 @@ pub fn parse_acknowledgment(attribute: &syn::Attribute) -> syn::Result<Acknowled
         return Err(syn::Error::new_spanned(attribute, FORM));
     };
     let span = attribute.path().span();
-    (|input: ParseStream| {
-        let rule_ident = Ident::parse_any(input)?;
-        let name = rule_ident.to_string();
-        let Some(&(_, rule)) = AcknowledgedRule::ALL.iter().find(|(n, _)| *n == name) else {
-            let names: Vec<&str> = AcknowledgedRule::ALL.iter().map(|(n, _)| *n).collect();
-            let mut message = format!("`{name}` is not a rule that can be acknowledged");
-            if let Some(close) = did_you_mean(&name, names.iter().copied()) {
-                let _ = write!(message, "; did you mean `{close}`?");
-            } else {
-                let _ = write!(
-                    message,
-                    "; expected {}",
-                    crate::diag::list_in_backticks(&names)
-                );
+    super::parse_delimited(
+        list.tokens.clone(),
+        list.delimiter.span().close(),
+        |input: ParseStream| {
+            let rule_ident = Ident::parse_any(input)?;
+            let name = rule_ident.to_string();
+            let Some(&(_, rule)) = AcknowledgedRule::ALL.iter().find(|(n, _)| *n == name) else {
+                let names: Vec<&str> = AcknowledgedRule::ALL.iter().map(|(n, _)| *n).collect();
+                let mut message = format!("`{name}` is not a rule that can be acknowledged");
+                if let Some(close) = did_you_mean(&name, names.iter().copied()) {
+                    let _ = write!(message, "; did you mean `{close}`?");
+                } else {
+                    let _ = write!(
+                        message,
+                        "; expected {}",
+                        crate::diag::list_in_backticks(&names)
+                    );
+                }
+                return Err(syn::Error::new(rule_ident.span(), message));
+            };
+            if !input.peek(Token![,]) {
+                return Err(input.error(format!(
+                    "an acknowledgment says why: `#[acknowledge({name}, reason = \"…\")]`"
+                )));
             }
-            return Err(syn::Error::new(rule_ident.span(), message));
-        };
-        if !input.peek(Token![,]) {
-            return Err(input.error(format!(
-                "an acknowledgment says why: `#[acknowledge({name}, reason = \"…\")]`"
-            )));
-        }
-        input.parse::<Token![,]>()?;
-        let key = Ident::parse_any(input)?;
-        if key != "reason" {
-            return Err(syn::Error::new(
-                key.span(),
-                format!("expected `reason`; {FORM}"),
-            ));
-        }
-        input.parse::<Token![=]>()?;
-        let reason: LitStr = input.parse()?;
-        if reason.value().trim().is_empty() {
-            return Err(syn::Error::new(
-                reason.span(),
-                "the reason of an acknowledgment is not empty",
-            ));
-        }
-        if !input.is_empty() {
             input.parse::<Token![,]>()?;
-        }
-        if !input.is_empty() {
-            return Err(input.error(FORM));
-        }
-        Ok(Acknowledgment { rule, span, reason })
-    })
-    .parse2(list.tokens.clone())
+            let key = Ident::parse_any(input)?;
+            if key != "reason" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("expected `reason`; {FORM}"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let reason: LitStr = input.parse()?;
+            if reason.value().trim().is_empty() {
+                return Err(syn::Error::new(
+                    reason.span(),
+                    "the reason of an acknowledgment is not empty",
+                ));
+            }
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+            if !input.is_empty() {
+                return Err(input.error(FORM));
+            }
+            Ok(Acknowledgment { rule, span, reason })
+        },
+    )
 }
 
 /// Parses one value without attributes.
@@ -219,7 +258,13 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
         }
         let n: i64 = format!("{sign}{}", lit.base10_digits())
             .parse()
-            .map_err(|_| syn::Error::new(lit.span(), "integer out of range"))?;
+            .map_err(|_| {
+                crate::diag::range_error(
+                    span,
+                    lit.span(),
+                    "integer out of range; integers in a stack fit in 64 bits, from -9223372036854775808 to 9223372036854775807",
+                )
+            })?;
         return Ok(Value {
             acknowledgments: Vec::new(),
             kind: ValueKind::Int(n),
@@ -238,6 +283,13 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
         let n: f64 = format!("{sign}{}", lit.base10_digits())
             .parse()
             .map_err(|_| syn::Error::new(lit.span(), "invalid number"))?;
+        if !n.is_finite() {
+            return Err(crate::diag::range_error(
+                span,
+                lit.span(),
+                "number out of range; a template's numbers are finite, and this one rounds to infinity",
+            ));
+        }
         return Ok(Value {
             acknowledgments: Vec::new(),
             kind: ValueKind::Float(n),
@@ -251,7 +303,8 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
 /// A value that starts with a word: `true`, a reference, a pseudo
 /// parameter, `sub!(…)`, a function call or a Rust macro.
 fn parse_word(input: ParseStream) -> syn::Result<Value> {
-    let ident = Ident::parse_any(input)?;
+    // `r#type` names the logical id `type`.
+    let ident = Ident::parse_any(input)?.unraw();
     let span = ident.span();
     let word = ident.to_string();
 
@@ -332,7 +385,7 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
                     "expected an attribute name after `{word}.`, such as `{word}.Arn`"
                 )));
             }
-            attribute.push(Ident::parse_any(input)?);
+            attribute.push(Ident::parse_any(input)?.unraw());
         }
         let end = attribute.last().map_or(span, Ident::span);
         return Ok(Value {
@@ -365,7 +418,7 @@ fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
     let span = ident.span();
     let end = group.span_close();
     if ident == "sub" {
-        let sub = (|content: ParseStream| parse_sub(content)).parse2(group.stream())?;
+        let sub = super::parse_delimited(group.stream(), group.span_close(), parse_sub)?;
         return Ok(Value {
             acknowledgments: Vec::new(),
             kind: ValueKind::Sub(sub),
@@ -420,8 +473,12 @@ fn parse_sub(input: ParseStream) -> syn::Result<Sub> {
             input.error("`sub!` takes a template and an optional `{ variable: value }` map")
         );
     }
+    let literal = placeholders
+        .is_empty()
+        .then(|| template.value().replace("${!", "${"));
     Ok(Sub {
         template,
+        literal,
         placeholders,
         variables,
     })
@@ -511,6 +568,7 @@ pub fn is_brace_group(tree: &TokenTree) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use syn::parse::Parser;
 
     fn parse(text: &str) -> syn::Result<Value> {
         parse_value.parse_str(text)

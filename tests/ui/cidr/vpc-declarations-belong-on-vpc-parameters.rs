@@ -7,6 +7,9 @@ mod network {
     #[parameter(AWS::EC2::Subnet::Id, cidr = "172.31.0.0/20")]
     struct SubnetId;
     // ANCHOR_END: here
+
+    #[resource(AWS::Logs::LogGroup {})]
+    struct Logs;
 }
 
 fn main() {}

@@ -206,6 +206,9 @@ mod outputs {
     // ANCHOR: here
     #[output("value")] struct Output201;
     // ANCHOR_END: here
+
+    #[resource(AWS::Logs::LogGroup {})]
+    struct Logs;
 }
 
 fn main() {}

@@ -206,6 +206,9 @@ mod params {
     // ANCHOR: here
     #[parameter(String)] struct Tag201;
     // ANCHOR_END: here
+
+    #[resource(AWS::Logs::LogGroup {})]
+    struct Logs;
 }
 
 fn main() {}

@@ -3,7 +3,10 @@ use ecsnet::prelude::*;
 
 // ANCHOR: here
 #[stack(descripton = "Todobackend Application")]
-mod todobackend {}
+mod todobackend {
+    #[resource(AWS::Logs::LogGroup {})]
+    struct Logs;
+}
 // ANCHOR_END: here
 
 fn main() {}

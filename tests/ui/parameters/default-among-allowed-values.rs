@@ -7,6 +7,9 @@ mod app {
     #[parameter(String, default = "t2.small", allowed_values = ["t2.micro", "t3.micro"])]
     struct InstanceType;
     // ANCHOR_END: here
+
+    #[resource(AWS::Logs::LogGroup {})]
+    struct Logs;
 }
 
 fn main() {}

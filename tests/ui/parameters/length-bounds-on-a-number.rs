@@ -7,6 +7,9 @@ mod app {
     #[parameter(Number, min_length = 1)]
     struct DesiredCount;
     // ANCHOR_END: here
+
+    #[resource(AWS::Logs::LogGroup {})]
+    struct Logs;
 }
 
 fn main() {}

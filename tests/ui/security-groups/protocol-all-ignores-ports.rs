@@ -1,4 +1,5 @@
 //! With protocol `-1` AWS opens every port and ignores the range, the opposite of what the rule says.
+#![deny(warnings)]
 use ecsnet::prelude::*;
 
 #[stack]

@@ -1,0 +1,119 @@
+//! `ecsnet`, the command of ecsnet.
+//!
+//! `ecsnet explain RULE` prints the rule's page of the ecsnet book: what must
+//! hold, the AWS source, the failing program with the compiler's output, and
+//! the fix. The text is compiled into the binary, so it works offline, and
+//! every compiler message of ecsnet ends with the command to run.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+mod rules {
+    include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+}
+
+const USAGE: &str = "usage: ecsnet explain RULE    print the rule's page of the book (what, why, the AWS source, the failing and passing programs)
+       ecsnet explain             list the rules";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut stdout = std::io::stdout().lock();
+    let (code, text) = run(&args);
+    let written = if code == 0 {
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+    } else {
+        std::io::stderr().write_all(text.as_bytes())
+    };
+    if let Err(error) = written {
+        let _ = writeln!(std::io::stderr(), "ecsnet: cannot write: {error}");
+        return ExitCode::from(1);
+    }
+    ExitCode::from(code)
+}
+
+/// Runs the command on its arguments: the exit status and what to print
+/// (on standard output for 0, on standard error otherwise).
+fn run(args: &[String]) -> (u8, String) {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["explain"] => (0, list()),
+        ["explain", rule] => explain(rule),
+        ["-h" | "--help" | "help"] => (0, format!("{USAGE}\n")),
+        _ => (2, format!("{USAGE}\n")),
+    }
+}
+
+/// The rules, one per line, with the page each belongs to.
+fn list() -> String {
+    let mut out = String::from("rules (run `ecsnet explain RULE` for one):\n");
+    for (id, title, _) in rules::RULES {
+        let _ = writeln!(out, "  {id:<28} {title}");
+    }
+    out
+}
+
+/// The page of one rule; a close name is suggested for a typo.
+fn explain(rule: &str) -> (u8, String) {
+    let rule = rule.trim_matches('`');
+    if let Some((id, title, text)) = rules::RULES.iter().find(|(id, _, _)| *id == rule) {
+        return (0, format!("rule `{id}` ({title})\n\n{text}\n"));
+    }
+    let closest = rules::RULES
+        .iter()
+        .map(|(id, _, _)| (strsim::levenshtein(rule, id), *id))
+        .min()
+        .filter(|(distance, _)| *distance <= rule.len().max(3) / 3)
+        .map_or_else(
+            || "; run `ecsnet explain` for the list".to_owned(),
+            |(_, id)| format!("; did you mean `{id}`?"),
+        );
+    (2, format!("ecsnet: no rule `{rule}`{closest}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn explains_a_rule_with_its_programs() {
+        let (code, text) = run(&args(&["explain", "target-type"]));
+        assert_eq!(code, 0);
+        assert!(
+            text.starts_with("rule `target-type` (Network modes)"),
+            "{text}"
+        );
+        // The failing program and the compiler's output are included.
+        assert!(text.contains("target_type"), "{text}");
+        assert!(text.contains("--> tests/ui/network-mode/"), "{text}");
+        assert!(!text.contains("{{#include"), "{text}");
+    }
+
+    #[test]
+    fn suggests_a_close_rule() {
+        let (code, text) = run(&args(&["explain", "target-tipe"]));
+        assert_eq!(code, 2);
+        assert_eq!(
+            text,
+            "ecsnet: no rule `target-tipe`; did you mean `target-type`?\n"
+        );
+    }
+
+    #[test]
+    fn lists_every_rule() {
+        let (code, text) = run(&args(&["explain"]));
+        assert_eq!(code, 0);
+        assert!(text.contains("  open-ingress"), "{text}");
+        assert_eq!(run(&args(&["frobnicate"])).0, 2);
+    }
+}

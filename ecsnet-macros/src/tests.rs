@@ -1,0 +1,453 @@
+//! Regression tests for hostile input, run in-process through the macro's
+//! `proc_macro2` entry point: no panic, bounded work, and the right errors.
+//! Compile-fail tests under `tests/ui/` show the messages users see; these
+//! pin what a compiler run cannot show cheaply (work done, nesting that would
+//! crash rustc, the model the checks see).
+
+use std::fmt::Write as _;
+
+use proc_macro2::{TokenStream, TokenTree};
+
+use crate::diag::{reset_steps, steps_taken};
+
+/// What expanding a stack gave.
+struct Expansion {
+    /// The messages of every `compile_error!`.
+    errors: Vec<String>,
+    /// Units of work the macro did.
+    steps: u64,
+    /// The generated code.
+    code: String,
+}
+
+/// Expands `#[stack(args)] module` in-process.
+fn expand(args: &str, module: &str) -> Expansion {
+    let args: TokenStream = args.parse().expect("test arguments tokenize");
+    let item: TokenStream = module.parse().expect("test module tokenizes");
+    reset_steps();
+    let output = crate::expand::stack(args, &item);
+    let steps = steps_taken();
+    let mut errors = Vec::new();
+    collect_errors(output.clone(), &mut errors);
+    Expansion {
+        errors,
+        steps,
+        code: output.to_string(),
+    }
+}
+
+fn collect_errors(tokens: TokenStream, errors: &mut Vec<String>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(ident) if ident == "compile_error" => {
+                if let Some(TokenTree::Group(group)) = trees.get(i + 2)
+                    && let Some(TokenTree::Literal(message)) = group.stream().into_iter().next()
+                    && let Ok(syn::Lit::Str(text)) =
+                        syn::parse2::<syn::Lit>(TokenTree::Literal(message).into())
+                {
+                    errors.push(text.value());
+                }
+            }
+            TokenTree::Group(group) => collect_errors(group.stream(), errors),
+            _ => {}
+        }
+    }
+}
+
+fn has_error(expansion: &Expansion, part: &str) -> bool {
+    expansion.errors.iter().any(|e| e.contains(part))
+}
+
+/// Asserts that some error contains `part`.
+#[track_caller]
+fn assert_error(expansion: &Expansion, part: &str) {
+    assert!(
+        has_error(expansion, part),
+        "no error contains {part:?}; errors: {:#?}",
+        expansion.errors
+    );
+}
+
+const LOGS: &str = "#[resource(AWS::Logs::LogGroup {})] pub struct Logs;";
+
+#[test]
+fn overflowing_numbers_are_errors_not_panics() {
+    for value in ["1e999", "-1e999", "99999999999999999999", "1e308 * 10"] {
+        let stack = format!(
+            "mod s {{ #[resource(AWS::Logs::LogGroup {{ retention_in_days: {value} }})] pub struct Logs; }}"
+        );
+        let expansion = expand("", &stack);
+        assert!(!expansion.errors.is_empty(), "{value} compiles");
+    }
+    let expansion = expand(
+        "",
+        &format!(
+            "mod s {{ #[parameter(Number, default = 1e999, min_value = -1e999)] pub struct N; {LOGS} }}"
+        ),
+    );
+    assert_error(&expansion, "number out of range");
+    let expansion = expand(
+        "",
+        r#"mod s { #[resource(AWS::Logs::LogGroup {})] #[metadata { "a": 1e999 }] pub struct Logs; }"#,
+    );
+    assert_error(&expansion, "number out of range");
+}
+
+#[test]
+fn raw_identifiers_name_their_logical_ids() {
+    let expansion = expand(
+        "",
+        r#"mod s {
+            #[repeat(for z in ["a"])]
+            #[resource(AWS::Logs::LogGroup {})]
+            pub struct r#Logs;
+            #[resource(AWS::Logs::LogGroup {})]
+            #[metadata { "Copies": r#Logs[z] }]
+            #[depends_on(r#Logs[z])]
+            #[repeat(for z in ["a"])]
+            pub struct Copy;
+            #[resource(AWS::Logs::LogGroup {})]
+            #[metadata { "Me": r#type }]
+            pub struct r#type;
+            #[resource(AWS::Logs::LogGroup {})]
+            #[metadata { "Other": r#type }]
+            pub struct Other;
+        }"#,
+    );
+    // `r#type` refers to itself above: that is its only error.
+    assert_eq!(
+        expansion.errors,
+        ["`type` refers to itself; a resource cannot use its own `Ref` or attributes"]
+    );
+    assert!(expansion.code.contains("\"LogsA\""), "{}", expansion.code);
+    assert!(!expansion.code.contains("\"r#"), "{}", expansion.code);
+}
+
+#[test]
+fn huge_repeat_ranges_are_refused_before_expanding() {
+    for range in [
+        "0..9223372036854775807",
+        "0..100000",
+        "-9223372036854775808..9223372036854775807",
+    ] {
+        let expansion = expand(
+            "",
+            &format!("mod s {{ #[repeat(for i in {range})] {LOGS} }}"),
+        );
+        assert_error(&expansion, "declares at most 500 instances");
+        assert!(
+            expansion.steps < 10_000,
+            "{range}: {} steps",
+            expansion.steps
+        );
+    }
+    // Many loops, each within the limit, together past it.
+    let mut loops = String::new();
+    for i in 0..10 {
+        let _ = write!(
+            loops,
+            "#[repeat(for i in 0..400)] #[resource(AWS::Logs::LogGroup {{}})] pub struct L{i};"
+        );
+    }
+    let expansion = expand("", &format!("mod s {{ {loops} }}"));
+    assert_error(&expansion, "more than 700 instances");
+    assert!(expansion.steps < 5_000_000, "{} steps", expansion.steps);
+}
+
+#[test]
+fn repeat_rows_name_distinct_instances() {
+    let expansion = expand("", &format!("mod s {{ #[repeat(for i in -3..3)] {LOGS} }}"));
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(
+        expansion.code.contains("\"LogsMinus1\""),
+        "{}",
+        expansion.code
+    );
+    assert!(expansion.code.contains("\"Logs1\""), "{}", expansion.code);
+
+    let expansion = expand(
+        "",
+        &format!(r#"mod s {{ #[repeat(for z in ["a", "A"])] {LOGS} }}"#),
+    );
+    assert_error(&expansion, "names `LogsA` again");
+    // No second struct `LogsA`, which rustc would report as E0428.
+    assert_eq!(
+        expansion.code.matches("struct LogsA").count(),
+        1,
+        "{}",
+        expansion.code
+    );
+
+    for value in [r#""""#, r#""ü""#, r#""-""#] {
+        let expansion = expand(
+            "",
+            &format!("mod s {{ #[repeat(for z in [{value}])] {LOGS} }}"),
+        );
+        assert_error(&expansion, "has no ASCII letter or digit");
+    }
+}
+
+#[test]
+fn repeat_substitutes_only_variables() {
+    let expansion = expand(
+        "",
+        r#"mod s {
+            #[repeat(for zone in ["a"])]
+            #[resource(AWS::Logs::LogGroup { log_group_name: "Logs[zone]" })]
+            pub struct Logs;
+        }"#,
+    );
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(
+        expansion.code.contains("\"Logs[zone]\""),
+        "{}",
+        expansion.code
+    );
+
+    let expansion = expand(
+        "",
+        r#"mod s {
+            #[parameter(String)] pub struct Name;
+            #[repeat(for Name in ["a"])]
+            #[resource(AWS::Logs::LogGroup { log_group_name: Name })]
+            pub struct Logs;
+        }"#,
+    );
+    assert_error(&expansion, "has the name of a declaration of this stack");
+
+    let expansion = expand(
+        "",
+        &format!(r#"mod s {{ #[repeat(for (a, a) in [("x", "y")])] {LOGS} }}"#),
+    );
+    assert_error(&expansion, "is bound twice");
+}
+
+#[test]
+fn the_next_free_block_is_found_in_few_steps() {
+    // The whole IPv4 space is the VPC and taken by one existing subnet.
+    let expansion = expand(
+        "",
+        r#"mod s {
+            #[parameter(AWS::EC2::VPC::Id, cidr = "0.0.0.0/0", existing_subnets = ["0.0.0.0/0"])]
+            pub struct Vpc;
+            #[resource(AWS::EC2::Subnet { cidr_block: "10.1.0.0/28", vpc_id: Vpc })]
+            pub struct Subnet;
+        }"#,
+    );
+    assert_error(&expansion, "overlaps an existing subnet");
+    assert_error(&expansion, "IPv4 VPCs and subnets are /16");
+    assert!(expansion.steps < 10_000, "{} steps", expansion.steps);
+
+    // A VPC of /16 full of /28 subnets but one: the scan jumps subnet by subnet.
+    let taken: Vec<String> = (0..4095)
+        .map(|i| format!("\"10.0.{}.{}/28\"", i / 16, (i % 16) * 16))
+        .collect();
+    let expansion = expand(
+        "",
+        &format!(
+            r#"mod s {{
+                #[parameter(AWS::EC2::VPC::Id, cidr = "10.0.0.0/16", existing_subnets = [{}])]
+                pub struct Vpc;
+                #[resource(AWS::EC2::Subnet {{ cidr_block: "10.0.0.0/28", vpc_id: Vpc }})]
+                pub struct Subnet;
+            }}"#,
+            taken.join(", ")
+        ),
+    );
+    assert_error(&expansion, "the next free /28 is `10.0.255.240/28`");
+}
+
+#[test]
+fn eni_arithmetic_saturates() {
+    for (max_size, desired) in [
+        ("\"9223372036854775807\"", "9223372036854775807"),
+        ("\"-9223372036854775808\"", "-9223372036854775808"),
+    ] {
+        let stack = format!(
+            r#"mod s {{
+            #[resource(AWS::ECS::Cluster {{}})] pub struct Cluster;
+            #[resource(AWS::AutoScaling::LaunchConfiguration {{
+                image_id: "ami-12345678", instance_type: "t2.large",
+                user_data: base64(sub!("ECS_CLUSTER=${{Cluster}}")),
+            }})] pub struct Launch;
+            #[resource(AWS::AutoScaling::AutoScalingGroup {{
+                launch_configuration_name: Launch, max_size: {max_size}, min_size: "0",
+                availability_zones: get_azs(),
+            }})] pub struct Group;
+            #[resource(AWS::ECS::TaskDefinition {{
+                network_mode: "awsvpc",
+                container_definitions: [{{ name: "app", image: "nginx", memory: 128 }}],
+            }})] pub struct Task;
+            #[resource(AWS::ECS::Service {{
+                cluster: Cluster, task_definition: Task, desired_count: {desired},
+                network_configuration: {{ awsvpc_configuration: {{ subnets: ["subnet-12345678"] }} }},
+            }})] pub struct One;
+            #[resource(AWS::ECS::Service {{
+                cluster: Cluster, task_definition: Task, desired_count: {desired},
+                network_configuration: {{ awsvpc_configuration: {{ subnets: ["subnet-12345678"] }} }},
+            }})] pub struct Two;
+        }}"#
+        );
+        // No panic (an overflow would be one in a debug build); whatever the
+        // errors, the capacity figures in them are not wrapped around.
+        let expansion = expand("", &stack);
+        assert!(
+            !has_error(&expansion, "room for -"),
+            "{:#?}",
+            expansion.errors
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_within_a_small_stack() {
+    // 2,500 levels crashed rustc; the limit is checked while parsing, with
+    // the recursion bounded, so a 1 MiB stack is plenty.
+    for depth in [65, 2_500, 20_000] {
+        let value = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let stack = format!(
+            r#"mod s {{ #[resource(AWS::Logs::LogGroup {{}})] #[metadata {{ "a": {value} }}] pub struct Logs; }}"#
+        );
+        let errors = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || expand("", &stack).errors)
+            .expect("thread starts")
+            .join()
+            .expect("no stack overflow");
+        assert!(
+            errors.iter().any(|e| e.contains("nest at most 64 levels")),
+            "{depth}: {errors:#?}"
+        );
+    }
+    let value = format!("{}1{}", "[".repeat(60), "]".repeat(60));
+    let stack = format!(
+        r#"mod s {{ #[repeat(for z in ["a"])] #[resource(AWS::Logs::LogGroup {{}})] #[metadata {{ "a": {value} }}] pub struct Logs; }}"#
+    );
+    assert!(expand("", &stack).errors.is_empty());
+}
+
+#[test]
+fn a_stack_has_a_resource() {
+    let expansion = expand("", "mod s { #[parameter(String)] pub struct P; }");
+    assert_error(&expansion, "declares no resource");
+    let expansion = expand("", "mod s {}");
+    assert_error(&expansion, "declares no resource");
+    assert!(expand("", &format!("mod s {{ {LOGS} }}")).errors.is_empty());
+}
+
+#[test]
+fn duplicate_keys_are_errors() {
+    let expansion = expand(
+        "",
+        r#"mod s { #[resource(AWS::Logs::LogGroup {})] #[metadata { "a": 1, "a": 2 }] pub struct Logs; }"#,
+    );
+    assert_error(&expansion, "duplicate key `a`");
+    let expansion = expand(
+        "",
+        r#"mod s { #[resource(AWS::Logs::LogGroup { log_group_name: sub!("${A}", { A: "x", A: "y" }) })] pub struct Logs; }"#,
+    );
+    assert_error(&expansion, "duplicate key `A`");
+    let expansion = expand(
+        r#"description = "a", description = "b""#,
+        &format!("mod s {{ {LOGS} }}"),
+    );
+    assert_error(&expansion, "duplicate option `description`");
+}
+
+#[test]
+fn list_default_items_hold_no_comma() {
+    let expansion = expand(
+        "",
+        &format!(
+            r#"mod s {{ #[parameter(CommaDelimitedList, default = ["a,b", "c"])] pub struct P; {LOGS} }}"#
+        ),
+    );
+    assert_error(&expansion, "contains `,`");
+}
+
+#[test]
+fn world_open_blocks_are_found_in_any_spelling() {
+    for block in [r#""0.0.0.0/00""#, r#"sub!("0.0.0.0/0")"#, r#""::/0""#] {
+        let key = if block.contains("::") {
+            "cidr_ipv6"
+        } else {
+            "cidr_ip"
+        };
+        let stack = format!(
+            r#"mod s {{
+                #[resource(AWS::EC2::SecurityGroup {{
+                    group_description: "ssh",
+                    security_group_ingress: [{{ ip_protocol: "tcp", from_port: 22, to_port: 22, {key}: {block} }}],
+                }})]
+                pub struct Group;
+            }}"#
+        );
+        assert_error(&expand("", &stack), "admits the whole internet");
+    }
+    let expansion = expand(
+        "",
+        r#"mod s { #[resource(AWS::EC2::Subnet { cidr_block: "::/0", vpc_id: "vpc-12345678" })] pub struct Subnet; }"#,
+    );
+    assert_error(&expansion, "takes an IPv4 block");
+}
+
+#[test]
+fn no_value_does_not_satisfy_a_required_property() {
+    let expansion = expand(
+        "",
+        r"mod s { #[resource(AWS::EC2::SecurityGroup { group_description: AWS::NoValue })] pub struct Group; }",
+    );
+    assert_error(&expansion, "`AWS::NoValue` removes it");
+}
+
+#[test]
+fn intrinsic_arguments_are_checked_by_the_table() {
+    for (value, part) in [
+        ("import_value(1)", "is a string, found an integer"),
+        (
+            "select(get_azs(), get_azs())",
+            "cannot be computed by `get_azs`",
+        ),
+        (r#"join(",", [["a"], "b"])"#, "lists do not nest here"),
+        (r#"join(",", "a")"#, "is a list of strings, found a string"),
+        ("import_value(Other)", "cannot depend on a resource"),
+        (r#"select("x", ["a"])"#, "is an integer, found a string"),
+    ] {
+        let stack = format!(
+            "mod s {{ #[resource(AWS::Logs::LogGroup {{ log_group_name: {value} }})] pub struct Logs; {} }}",
+            "#[resource(AWS::Logs::LogGroup {})] pub struct Other;"
+        );
+        assert_error(&expand("", &stack), part);
+    }
+    let fine = [
+        r#"select("1", ["a", "b"])"#,
+        r"select(0, cidr(Other.Arn, 6, 8))",
+        r#"join("", [AWS::Region, Other.Arn, sub!("x")])"#,
+        r#"import_value(sub!("${AWS::StackName}-vpc"))"#,
+    ];
+    for value in fine {
+        let stack = format!(
+            "mod s {{ #[resource(AWS::Logs::LogGroup {{ log_group_name: {value} }})] pub struct Logs; {} }}",
+            "#[resource(AWS::Logs::LogGroup {})] pub struct Other;"
+        );
+        let expansion = expand("", &stack);
+        assert!(
+            expansion.errors.is_empty(),
+            "{value}: {:#?}",
+            expansion.errors
+        );
+    }
+}
+
+#[test]
+fn long_lists_are_built_from_a_table() {
+    let items: Vec<String> = (0..1000).map(|i| format!("\"{i}\"")).collect();
+    let stack = format!(
+        r#"mod s {{ #[resource(AWS::Logs::LogGroup {{}})] #[metadata {{ "a": [{}] }}] pub struct Logs; }}"#,
+        items.join(", ")
+    );
+    let expansion = expand("", &stack);
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(expansion.code.contains("list_of"), "{}", expansion.code);
+}
