@@ -6,11 +6,10 @@
 //! - no panic;
 //! - bounded work, counted in units of `crate::diag::step` rather than
 //!   timed, so the bound holds on any machine ([`checks::STEP_BOUND`]);
-//! - bounded recursion: every case runs on a thread with a 1 MiB stack,
-//!   about half of the 8 MiB rustc gives a proc macro once the difference
-//!   between the optimized harness and the debug-built macro is counted
-//!   ([`CASE_STACK`]), so deep recursion crashes this test (naming the case)
-//!   before it can crash a user's rustc;
+//! - bounded recursion: every case runs on a thread with a 2 MiB stack, a
+//!   quarter of the 8 MiB rustc gives a proc macro ([`CASE_STACK`]), so deep
+//!   recursion crashes this test (naming the case) before it can crash a
+//!   user's rustc;
 //! - every `compile_error!` of the expansion points inside the input, not
 //!   at the call site or elsewhere;
 //! - the expansion parses as Rust items;
@@ -43,12 +42,11 @@ use rng::Rng;
 const DEFAULT_CASES: u64 = 20_000;
 /// The default run's seed.
 const DEFAULT_SEED: u64 = 0x00EC_5E7F_0022;
-/// The stack each case runs on (see the module documentation). The tests
-/// build the macro optimized (workspace `Cargo.toml`), and optimized, its
-/// frames are about a quarter of those of the debug build that rustc runs
-/// (measured: values nested 2,500 deep overflow 8 MiB debug, 1,000 fit in
-/// 1 MiB optimized). So 1 MiB here stands for about 4 MiB of rustc's 8 MiB.
-const CASE_STACK: usize = 1 << 20;
+/// The stack each case runs on (see the module documentation): a quarter
+/// of rustc's 8 MiB. The harness runs in the dev profile, as the macro does
+/// inside rustc: an optimized build takes a quarter to a tenth of the stack
+/// per level of nesting, and would hide what rustc runs into.
+const CASE_STACK: usize = 2 << 20;
 /// The stack of the threads that build cases: generous, as building a case
 /// nests as deep as the case (3,000 brackets at most); only what is used is
 /// ever committed.
@@ -108,8 +106,8 @@ impl Config {
 
 /// What became of one case.
 enum Outcome {
-    /// The mutant is not a token stream (a rare mutation of joint
-    /// punctuation); nothing to run.
+    /// The mutant is no input rustc would pass to the macro: an empty item
+    /// (every token deleted), or text that does not lex.
     Unlexable,
     /// A known defect's input that cannot run yet (see [`known::KNOWN`]).
     Skipped(&'static str),
@@ -133,14 +131,20 @@ impl Case {
     }
 }
 
-/// The seeds' indices, each small seed four times: a large example takes
-/// ten times as long to expand as a small test, and has most of its
-/// declarations in common with the others.
+/// The seeds' indices, weighted by the cost of a case: a small seed four
+/// times, a large example (ten times as long to expand, and with most of
+/// its declarations in common with the others) once, and a seed of more
+/// than 20,000 tokens (a test of long literals: seconds per expansion in a
+/// debug build) never; [`seeds_expand_cleanly`] still expands it.
 fn weighted(seeds: &[Mutant]) -> Vec<usize> {
     (0..seeds.len())
         .flat_map(|i| {
-            let large = seeds[i].item_size() > 1000;
-            std::iter::repeat_n(i, if large { 1 } else { 4 })
+            let weight = match seeds[i].item_size() {
+                0..1000 => 4,
+                1000..20_000 => 1,
+                _ => 0,
+            };
+            std::iter::repeat_n(i, weight)
         })
         .collect()
 }
@@ -167,7 +171,9 @@ fn generate(seeds: &[Mutant], run_seed: u64, number: u64) -> (usize, Vec<&'stati
 /// run yet. Called on a lane thread, whose big stack can hold the mutant.
 fn run_mutant(mutant: &Mutant, thread_name: String) -> (String, String, Outcome) {
     let (args, item) = (mutant.args_text(), mutant.item_text());
-    let outcome = if let Some(known) = known::skipped(&mutant.args, &mutant.item) {
+    let outcome = if mutant.item.is_empty() {
+        Outcome::Unlexable
+    } else if let Some(known) = known::skipped(&mutant.args, &mutant.item) {
         Outcome::Skipped(known.name)
     } else {
         let (args, item) = (args.clone(), item.clone());
@@ -407,7 +413,7 @@ fn report(config: &Config, run: &Run, summary: &Summary) -> String {
     );
     let _ = writeln!(
         out,
-        "  accepted {}, rejected with errors {}, unlexable mutants {}, most work {} of {} units",
+        "  accepted {}, rejected with errors {}, impossible inputs {}, most work {} of {} units",
         summary.accepted,
         summary.rejected,
         summary.unlexable,

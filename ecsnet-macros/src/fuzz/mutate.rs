@@ -550,8 +550,22 @@ mod tests {
         )
     }
 
+    /// Runs a test on a thread with room for the 3,000-deep wraps.
+    fn with_big_stack(f: impl FnOnce() + Send + 'static) {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(f)
+            .expect("spawn")
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+    }
+
     #[test]
     fn every_mutation_changes_a_stack_and_keeps_it_lexable() {
+        with_big_stack(every_mutation_changes);
+    }
+
+    fn every_mutation_changes() {
         for (name, mutation) in MUTATIONS {
             let mut changed = 0;
             for case in 0..50 {
@@ -579,6 +593,10 @@ mod tests {
 
     #[test]
     fn wrap_nests_a_hundred_deep() {
+        with_big_stack(wrap_nests);
+    }
+
+    fn wrap_nests() {
         let mut m = mutant();
         let before = depth(&m.item);
         let mut rng = Rng::new(3);
