@@ -884,3 +884,4 @@ fn known_defects_still_reproduce() {
         stale.join("; ")
     );
 }
+
