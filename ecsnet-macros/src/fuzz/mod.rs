@@ -884,4 +884,3 @@ fn known_defects_still_reproduce() {
         stale.join("; ")
     );
 }
-
