@@ -517,26 +517,28 @@ fn only_declarations(item: &str) -> bool {
     let Some((_, items)) = &module.content else {
         return false;
     };
-    items.iter().all(|item| match item {
-        syn::Item::Struct(s) => s.attrs.iter().all(|a| match &a.meta {
-            // rustc wants a literal after `=`; a string, for a doc comment.
-            syn::Meta::NameValue(doc) => {
-                a.path().is_ident("doc")
-                    && matches!(
-                        &doc.value,
-                        syn::Expr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Str(_),
-                            ..
-                        })
-                    )
-            }
-            _ => a
-                .path()
-                .get_ident()
-                .is_some_and(|name| ATTRIBUTES.iter().any(|known| name == known)),
-        }),
-        _ => false,
-    })
+    let plain = |a: &syn::Attribute| match &a.meta {
+        // rustc wants a literal after `=`; a string, for a doc comment.
+        syn::Meta::NameValue(doc) => {
+            a.path().is_ident("doc")
+                && matches!(
+                    &doc.value,
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(_),
+                        ..
+                    })
+                )
+        }
+        _ => a
+            .path()
+            .get_ident()
+            .is_some_and(|name| ATTRIBUTES.iter().any(|known| name == known)),
+    };
+    module.attrs.iter().all(plain)
+        && items.iter().all(|item| match item {
+            syn::Item::Struct(s) => s.attrs.iter().all(plain),
+            _ => false,
+        })
 }
 
 /// A program that prints a stack's template with ecsnet's command line.
