@@ -103,7 +103,21 @@ class DataBuilder(g.TypeBuilder):
                     f"(`{a.ident}` is another attribute's)"
                 )
                 a.ident = ident
+                clash = f"identifier clash: {self.name} attributes: "
+                self.gen.lenient.unmapped = [
+                    u for u in self.gen.lenient.unmapped
+                    if not (u.startswith(clash) and f"`{a.name}`" in u)
+                ]  # fmt: skip
         return attrs
+
+    def registry_shape(self, schema: object, where: str, path: str, name: str) -> g.Shape:
+        shape = super().registry_shape(schema, where, path, name)
+        rs = g.resolve(schema, self.registry) or {}
+        if shape.kind == "json" and rs.get("type") not in (None, "object"):
+            self.gen.lenient.unmapped.append(
+                f"registry-only shape taken as JSON: {where}: type {json.dumps(rs.get('type'))}"
+            )
+        return shape
 
     def create_only(self) -> list[str]:
         out = []
@@ -314,6 +328,13 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
         stats["structs"] += len(r.structs)
         stats["nested_properties"] += sum(len(s.props) for s in r.structs)
         stats["attributes"] += len(r.attrs)
+    known = set(registry)
+    for line in "".join(text for _, text in blocks).splitlines():
+        if line.startswith("P "):
+            for rel in line.split(" ")[4:]:
+                target = rel.split(".", 1)[0]
+                if target not in known:
+                    lenient.unmapped.append(f"relationship to a type outside the provider (kept): {target}")
     body = "".join(text for _, text in blocks)
     index = []
     offset = 0
@@ -348,7 +369,14 @@ def render_report(lenient: Lenient, gen: DataGen, stats: dict) -> str:
          stats["registry_only_types"]),
         ("Types only in the CDK database (not in the provider: left out)", stats["cdk_only_types"]),
     ]  # fmt: skip
-    by_kind: dict[str, list[str]] = {}
+    by_kind: dict[str, list[str]] = {
+        kind: []
+        for kind in (
+            "unusual name", "unusual type name", "identifier clash", "identifier clash resolved",
+            "registry-only shape taken as JSON", "createOnlyProperties entry not used",
+            "relationship to a type outside the provider (kept)",
+        )
+    }  # fmt: skip
     for item in lenient.unmapped:
         kind, _, detail = item.partition(": ")
         by_kind.setdefault(kind, []).append(detail)
