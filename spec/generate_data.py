@@ -279,7 +279,10 @@ class Writer:
     def block(self, r: g.ResourceDef, builder: DataBuilder, doc: str, tag: g.StructDef) -> str:
         structs = {id(s): i for i, s in enumerate(r.structs)}
         ref = r.ref_returns if r.ref_returns is not None else "-"
-        lines = [" ".join(x for x in ("R", r.name, r.nested_module, token(ref, "ref_returns"), summary(doc)) if x)]
+        module = "-" if naive(r.resource) == r.nested_module else r.nested_module
+        if not re.fullmatch(r"(r#)?[a-z0-9_]+", module) and module != "-":
+            raise g.GenerateError(f"{r.name}: module {module!r} cannot be written")
+        lines = [" ".join(x for x in ("R", r.name, module, token(ref, "ref_returns"), summary(doc)) if x)]
         if r.attrs:
             lines.append("A " + " ".join(
                 token(a.name, "attribute") + ("" if naive(a.name) == a.ident else "=" + token(a.ident, "ident"))

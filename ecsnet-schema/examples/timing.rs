@@ -13,7 +13,11 @@ fn main() {
     let index = start.elapsed();
 
     let mut one = Vec::new();
-    for name in ["AWS::EC2::Subnet", "AWS::ECS::TaskDefinition", "AWS::WAFv2::WebACL"] {
+    for name in [
+        "AWS::EC2::Subnet",
+        "AWS::ECS::TaskDefinition",
+        "AWS::WAFv2::WebACL",
+    ] {
         let start = Instant::now();
         let t = ecsnet_schema::resource_type(name).expect("a provider type");
         one.push((name, start.elapsed(), t.properties.len(), t.structs.len()));
@@ -25,7 +29,11 @@ fn main() {
     for name in ecsnet_schema::type_names() {
         if let Some(t) = ecsnet_schema::resource_type(name) {
             decoded += 1;
-            properties += t.properties.len() + t.structs.iter().map(|s| s.properties().len()).sum::<usize>();
+            properties += t.properties.len()
+                + t.structs
+                    .iter()
+                    .map(|s| s.properties().len())
+                    .sum::<usize>();
         }
     }
     let all = start.elapsed();

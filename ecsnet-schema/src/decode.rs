@@ -291,6 +291,7 @@ impl TypeDecoder {
             return err("not a three-part type name");
         };
         let service = service.to_ascii_lowercase();
+        let module_ident = ident(resource, module_ident);
 
         // First pass: every nested struct, so shapes can point at any of them.
         for line in block.lines() {
