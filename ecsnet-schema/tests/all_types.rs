@@ -114,3 +114,36 @@ fn a_large_type_has_summary_create_only_and_recursive_structs() {
     };
     assert!(matches!(inner, Shape::Struct(s) if std::ptr::eq(*s, *statement)));
 }
+
+#[test]
+fn create_only_names_top_level_properties() {
+    for name in ecsnet_schema::type_names() {
+        let t = ecsnet_schema::resource_type(name).unwrap();
+        for path in t.create_only {
+            let top = path.split('.').next().unwrap_or(path);
+            assert!(
+                t.property(top).is_some(),
+                "{name}: createOnly {path} is no property"
+            );
+        }
+    }
+    let subnet = ecsnet_schema::resource_type("AWS::EC2::Subnet").unwrap();
+    assert!(subnet.create_only.contains(&"VpcId"));
+    assert!(!subnet.create_only.contains(&"Tags"));
+}
+
+#[test]
+fn concurrent_first_lookups_share_one_decode() {
+    let name = "AWS::ECS::TaskDefinition";
+    let found: Vec<usize> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    std::ptr::from_ref(ecsnet_schema::resource_type(name).unwrap()) as usize
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(found.windows(2).all(|w| w[0] == w[1]));
+}
