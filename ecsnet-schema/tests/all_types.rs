@@ -147,3 +147,25 @@ fn concurrent_first_lookups_share_one_decode() {
     });
     assert!(found.windows(2).all(|w| w[0] == w[1]));
 }
+
+#[test]
+fn registry_only_properties_take_the_registry_shape() {
+    // The CDK database has `ProposedNetworkFunctionGroupChange` without its
+    // `Tags`; the registry schema has them, as a list of its own `Tag` definition.
+    let t = ecsnet_schema::resource_type("AWS::NetworkManager::ConnectAttachment").unwrap();
+    let change = t
+        .structs
+        .iter()
+        .find(|s| s.name == "ProposedNetworkFunctionGroupChange")
+        .unwrap();
+    let Shape::List(Shape::Struct(tag)) = change.property("Tags").unwrap().shape else {
+        panic!("Tags is a list of structs")
+    };
+    assert!(
+        !std::ptr::eq(*tag, ecsnet_schema::tag()),
+        "the registry's own Tag"
+    );
+    assert_eq!(tag.core_path, "networkmanager::connect_attachment::Tag");
+    let key = tag.property("Key").unwrap();
+    assert!(key.required && matches!(key.shape, Shape::String { allowed: [] }));
+}
