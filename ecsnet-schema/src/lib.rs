@@ -190,7 +190,8 @@ pub fn try_resource_type(name: &str) -> Result<Option<&'static ResourceType>, De
     decode::catalog()?.resource_type(name)
 }
 
-/// Every resource type name, sorted, without decoding any type.
+/// Every resource type name, sorted, without decoding any type (none if the
+/// embedded data were corrupt).
 #[must_use]
 pub fn type_names() -> impl ExactSizeIterator<Item = &'static str> {
     let names: &'static [&'static str] = match decode::catalog() {
