@@ -329,7 +329,10 @@ impl TypeDecoder {
                     let p = self.property(rest)?;
                     match current {
                         None => properties.push(p),
-                        Some(i) => struct_props[i].push(p),
+                        Some(i) => match struct_props.get_mut(i) {
+                            Some(props) => props.push(p),
+                            None => return err("more `S` lines than structs"),
+                        },
                     }
                 }
                 "S " => current = Some(current.map_or(0, |i| i + 1)),
