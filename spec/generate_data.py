@@ -31,6 +31,7 @@ from pathlib import Path
 
 SPEC = Path(__file__).resolve().parent
 sys.path.insert(0, str(SPEC))
+sys.dont_write_bytecode = True  # importing generate.py must leave no spec/__pycache__
 
 import generate as g  # noqa: E402  (the merge rules live there)
 
