@@ -211,12 +211,17 @@ fn the_supported_types_decode_as_generated_rs_holds_them() {
 }
 
 #[test]
-fn the_dump_sees_differences() {
-    // The comparison above is only as good as the dump: a changed `required`
-    // in one nested property must change the text.
+fn the_dump_spells_out_what_it_compares() {
+    // The comparison above is only as good as the dump: a nested property's
+    // identifier, `required`, shape with its enumeration, and relations must
+    // all be in the text (a mutated artifact then fails the comparison).
     let t = ecsnet_schema::resource_type("AWS::ECS::Service").unwrap();
-    let before = new_dump(t);
-    assert!(before.contains(" struct AwsVpcConfiguration ecs::service::AwsVpcConfiguration\n"));
+    let dump = new_dump(t);
+    assert!(dump.contains(" struct AwsVpcConfiguration ecs::service::AwsVpcConfiguration\n"));
+    assert!(
+        dump.contains("  AssignPublicIp assign_public_ip false s[\"DISABLED\", \"ENABLED\"] []\n")
+    );
+    assert!(dump.contains("  Subnets subnets false l(s[]) [\"AWS::EC2::Subnet.SubnetId\"]\n"));
     let legacy = legacy::generated::RESOURCE_TYPES
         .iter()
         .find(|l| l.name == t.name)
