@@ -493,3 +493,18 @@ fn long_lists_are_built_from_a_table() {
     assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
     assert!(expansion.code.contains("list_of"), "{}", expansion.code);
 }
+
+#[test]
+fn keywords_are_not_macros_and_raw_macro_names_stay_raw() {
+    let expansion = expand(
+        "",
+        "mod s { #[resource(AWS::Logs::LogGroup { log_group_name: struct!() })] pub struct Logs; }",
+    );
+    assert_error(&expansion, "`struct` is a keyword, not a macro");
+    let expansion = expand(
+        "",
+        "mod s { #[resource(AWS::Logs::LogGroup { log_group_name: r#type!() })] pub struct Logs; }",
+    );
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(expansion.code.contains("r#type !"), "{}", expansion.code);
+}

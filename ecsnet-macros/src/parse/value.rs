@@ -303,14 +303,25 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
 /// A value that starts with a word: `true`, a reference, a pseudo
 /// parameter, `sub!(…)`, a function call or a Rust macro.
 fn parse_word(input: ParseStream) -> syn::Result<Value> {
+    let written = Ident::parse_any(input)?;
+    if input.peek(Token![!]) {
+        // A Rust macro keeps its name as written: `r#type!` is a macro
+        // named `type`, and `struct!` is no macro at all.
+        if syn::parse2::<Ident>(quote::quote!(#written)).is_err() {
+            return Err(syn::Error::new(
+                written.span(),
+                format!(
+                    "`{written}` is a keyword, not a macro; write `r#{written}!(…)` for a macro of that name"
+                ),
+            ));
+        }
+        return parse_macro(written, input);
+    }
     // `r#type` names the logical id `type`.
-    let ident = Ident::parse_any(input)?.unraw();
+    let ident = written.unraw();
     let span = ident.span();
     let word = ident.to_string();
 
-    if input.peek(Token![!]) {
-        return parse_macro(ident, input);
-    }
     if input.peek(syn::token::Paren) {
         return parse_call(&ident, input);
     }
