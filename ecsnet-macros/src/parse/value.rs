@@ -416,6 +416,16 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
 
 /// `sub!(…)`, or any other macro call, which is Rust evaluated at run time.
 fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
+    // A Rust macro keeps its name as written: `r#type!` is a macro named
+    // `type`, and `struct!` is no macro at all.
+    if syn::parse2::<Ident>(quote::quote!(#ident)).is_err() {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!(
+                "`{ident}` is a keyword, not a macro; write `r#{ident}!(…)` for a macro of that name"
+            ),
+        ));
+    }
     let bang: Token![!] = input.parse()?;
     let group: proc_macro2::Group = match input.parse::<TokenTree>()? {
         TokenTree::Group(group) => group,
