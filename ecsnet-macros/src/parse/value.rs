@@ -305,16 +305,6 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
 fn parse_word(input: ParseStream) -> syn::Result<Value> {
     let written = Ident::parse_any(input)?;
     if input.peek(Token![!]) {
-        // A Rust macro keeps its name as written: `r#type!` is a macro
-        // named `type`, and `struct!` is no macro at all.
-        if syn::parse2::<Ident>(quote::quote!(#written)).is_err() {
-            return Err(syn::Error::new(
-                written.span(),
-                format!(
-                    "`{written}` is a keyword, not a macro; write `r#{written}!(…)` for a macro of that name"
-                ),
-            ));
-        }
         return parse_macro(written, input);
     }
     // `r#type` names the logical id `type`.
@@ -360,32 +350,14 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         return Err(range_error(span, end, message));
     }
-    match word.as_str() {
-        "true" => {
-            return Ok(Value {
-                acknowledgments: Vec::new(),
-                kind: ValueKind::Bool(true),
-                span,
-                end: span,
-            });
-        }
-        "false" => {
-            return Ok(Value {
-                acknowledgments: Vec::new(),
-                kind: ValueKind::Bool(false),
-                span,
-                end: span,
-            });
-        }
-        "null" => {
-            return Ok(Value {
-                acknowledgments: Vec::new(),
-                kind: ValueKind::Null,
-                span,
-                end: span,
-            });
-        }
-        _ => {}
+    let literal = match word.as_str() {
+        "true" => Some(ValueKind::Bool(true)),
+        "false" => Some(ValueKind::Bool(false)),
+        "null" => Some(ValueKind::Null),
+        _ => None,
+    };
+    if let Some(kind) = literal {
+        return Ok(Value::new(kind, span, span));
     }
     if input.peek(Token![.]) && !input.peek(Token![..]) {
         let mut attribute = Vec::new();
