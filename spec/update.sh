@@ -2,9 +2,15 @@
 # Refreshes the vendored CloudFormation schemas and regenerates the Rust data.
 #
 #   bash spec/update.sh          download the versions pinned in spec/sources.json,
-#                                verify their sha256, extract, regenerate
+#                                verify their sha256, extract, regenerate the Rust
+#                                tables and ecsnet-schema/data/resources.txt
 #   bash spec/update.sh --bump   same, but record the sha256 of what was downloaded
 #                                (after editing a "version" in spec/sources.json)
+#   bash spec/update.sh --check  download and verify, regenerate resources.txt into a
+#                                temporary file and compare; exit 1 if the committed
+#                                one differs (CI); writes nothing
+#   bash spec/update.sh --report download and verify, print what the artifact's
+#                                generator could not map (with counts); writes nothing
 #
 # Needs python3 (standard library only), pip and npm (only to download from
 # PyPI and the npm registry), and nothing else.
@@ -12,19 +18,27 @@ set -euo pipefail
 
 spec_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bump=0
+mode=write
 for arg in "$@"; do
     case "$arg" in
         --bump) bump=1 ;;
+        --check) mode=check ;;
+        --report) mode=report ;;
         -h | --help)
-            sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
-            echo "update.sh: unknown argument: $arg (expected --bump)" >&2
+            echo "update.sh: unknown argument: $arg (expected --bump, --check or --report)" >&2
             exit 2
             ;;
     esac
 done
+
+if [ "$bump" = 1 ] && [ "$mode" != write ]; then
+    echo "update.sh: --bump writes spec/sources.json; it cannot go with --check or --report" >&2
+    exit 2
+fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -83,5 +97,25 @@ if bump:
     print("update.sh: recorded new sha256 values in spec/sources.json", file=sys.stderr)
 PY
 
-python3 "$spec_dir/extract.py" --cfn-lint-wheel "$wheel" --service-spec-tgz "$tgz"
-python3 "$spec_dir/generate.py"
+artifact="$spec_dir/../ecsnet-schema/data/resources.txt"
+data() { python3 "$spec_dir/generate_data.py" --cfn-lint-wheel "$wheel" --service-spec-tgz "$tgz" "$@"; }
+
+case "$mode" in
+    check)
+        data --out "$tmp/resources.txt"
+        if ! cmp -s "$tmp/resources.txt" "$artifact"; then
+            echo "update.sh: ecsnet-schema/data/resources.txt is out of date; run bash spec/update.sh" >&2
+            exit 1
+        fi
+        echo "update.sh: ecsnet-schema/data/resources.txt is up to date" >&2
+        python3 "$spec_dir/generate.py" --check
+        ;;
+    report)
+        data --report
+        ;;
+    write)
+        python3 "$spec_dir/extract.py" --cfn-lint-wheel "$wheel" --service-spec-tgz "$tgz"
+        python3 "$spec_dir/generate.py"
+        data
+        ;;
+esac

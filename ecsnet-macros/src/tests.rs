@@ -118,7 +118,9 @@ fn raw_identifiers_name_their_logical_ids() {
     // `r#type` refers to itself above: that is its only error.
     assert_eq!(
         expansion.errors,
-        ["`type` refers to itself; a resource cannot use its own `Ref` or attributes"]
+        [
+            "`type` refers to itself; a resource cannot use its own `Ref` or attributes; rule `references`, see `ecsnet explain references`"
+        ]
     );
     assert!(expansion.code.contains("\"LogsA\""), "{}", expansion.code);
     assert!(!expansion.code.contains("\"r#"), "{}", expansion.code);
@@ -441,6 +443,46 @@ fn intrinsic_arguments_are_checked_by_the_table() {
 }
 
 #[test]
+fn warnings_are_deprecated_uses_and_acknowledgments_silence_them() {
+    let stack = |acknowledge: &str| {
+        format!(
+            r#"mod s {{
+                #[resource(AWS::Logs::LogGroup {{}})] pub struct Logs;
+                #[resource(AWS::Logs::LogGroup {{ log_group_name: sub!("${{Logs}}-copy") }})]
+                #[depends_on(Logs)]
+                {acknowledge}
+                pub struct CopyLogs;
+            }}"#
+        )
+    };
+    let warned = expand("", &stack(""));
+    assert!(warned.errors.is_empty(), "{:#?}", warned.errors);
+    assert!(warned.code.contains("deprecated"), "{}", warned.code);
+    assert!(
+        warned.code.contains("rule `redundant-depends-on`"),
+        "{}",
+        warned.code
+    );
+    let acknowledged = expand(
+        "",
+        &stack(r#"#[acknowledge(redundant_depends_on, reason = "explicit")]"#),
+    );
+    assert!(acknowledged.errors.is_empty(), "{:#?}", acknowledged.errors);
+    assert!(
+        !acknowledged.code.contains("deprecated"),
+        "{}",
+        acknowledged.code
+    );
+    // An acknowledgment with nothing to silence is misplaced.
+    let stack = r#"mod s {
+        #[resource(AWS::Logs::LogGroup {})]
+        #[acknowledge(redundant_depends_on, reason = "nothing")]
+        pub struct Logs;
+    }"#;
+    assert_error(&expand("", stack), "acknowledges nothing here");
+}
+
+#[test]
 fn long_lists_are_built_from_a_table() {
     let items: Vec<String> = (0..1000).map(|i| format!("\"{i}\"")).collect();
     let stack = format!(
@@ -450,4 +492,19 @@ fn long_lists_are_built_from_a_table() {
     let expansion = expand("", &stack);
     assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
     assert!(expansion.code.contains("list_of"), "{}", expansion.code);
+}
+
+#[test]
+fn keywords_are_not_macros_and_raw_macro_names_stay_raw() {
+    let expansion = expand(
+        "",
+        "mod s { #[resource(AWS::Logs::LogGroup { log_group_name: struct!() })] pub struct Logs; }",
+    );
+    assert_error(&expansion, "`struct` is a keyword, not a macro");
+    let expansion = expand(
+        "",
+        "mod s { #[resource(AWS::Logs::LogGroup { log_group_name: r#type!() })] pub struct Logs; }",
+    );
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(expansion.code.contains("r#type !"), "{}", expansion.code);
 }

@@ -9,6 +9,8 @@
 mod template;
 mod values;
 
+use std::collections::HashSet;
+
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::Item;
@@ -53,20 +55,18 @@ fn expand(parsed: Parsed) -> TokenStream {
         .content
         .as_mut()
         .expect("parse checked the module is inline");
-    let mut seen = Vec::new();
+    // Names as strings in sets: comparing `Ident`s allocates, and a stack has
+    // hundreds of declarations.
+    let declared: HashSet<String> = stack
+        .declarations
+        .iter()
+        .map(|d| d.ident.to_string())
+        .collect();
+    let mut seen: HashSet<String> = HashSet::new();
     items.retain(|item| match item {
-        Item::Struct(s)
-            if stack
-                .declarations
-                .iter()
-                .any(|d| d.ident == s.ident.unraw()) =>
-        {
-            if seen.contains(&s.ident.unraw()) {
-                false
-            } else {
-                seen.push(s.ident.unraw());
-                true
-            }
+        Item::Struct(s) => {
+            let name = s.ident.unraw().to_string();
+            !declared.contains(&name) || seen.insert(name)
         }
         _ => true,
     });
@@ -74,10 +74,10 @@ fn expand(parsed: Parsed) -> TokenStream {
     // clashes with one (a duplicate row, a hand-written `LogsA`) is left out:
     // the clash is reported as a duplicate logical id, and rustc adds no
     // E0428 "defined multiple times" of its own.
-    let mut defined: Vec<syn::Ident> = items
+    let mut defined: HashSet<String> = items
         .iter()
         .filter_map(|item| match item {
-            Item::Struct(s) => Some(s.ident.unraw()),
+            Item::Struct(s) => Some(s.ident.unraw().to_string()),
             _ => None,
         })
         .collect();
@@ -102,10 +102,9 @@ fn expand(parsed: Parsed) -> TokenStream {
             }
         });
         for instance in &group.instances {
-            if defined.contains(instance) {
+            if !defined.insert(instance.to_string()) {
                 continue;
             }
-            defined.push(instance.clone());
             let mut copy = base.clone();
             copy.ident = instance.clone();
             instance_structs.extend(quote!(#copy));
@@ -114,6 +113,10 @@ fn expand(parsed: Parsed) -> TokenStream {
 
     let impls = declaration_impls(&stack);
     let template_fn = template::template_fn(&stack);
+    let bases: HashSet<String> = repeated
+        .iter()
+        .map(|r| r.base.unraw().to_string())
+        .collect();
     // `template()` uses every declaration, but through strings, so rustc
     // would call each struct of a private stack module "never constructed".
     let uses: Vec<TokenStream> = items
@@ -123,9 +126,8 @@ fn expand(parsed: Parsed) -> TokenStream {
             _ => None,
         })
         .filter(|ident| {
-            let name = ident.unraw();
-            stack.declarations.iter().any(|d| d.ident == name)
-                || repeated.iter().any(|r| r.base.unraw() == name)
+            let name = ident.unraw().to_string();
+            declared.contains(&name) || bases.contains(&name)
         })
         .map(|ident| quote!(let _ = #ident;))
         .chain(
@@ -147,13 +149,12 @@ fn expand(parsed: Parsed) -> TokenStream {
 /// `impl StackResource for Name { … }` and friends, one per declaration.
 fn declaration_impls(stack: &Stack) -> TokenStream {
     let krate = &stack.crate_path;
-    let mut seen = Vec::new();
+    let mut seen = HashSet::new();
     let mut impls = TokenStream::new();
     for declaration in &stack.declarations {
-        if seen.contains(&&declaration.ident) {
+        if !seen.insert(declaration.ident.to_string()) {
             continue;
         }
-        seen.push(&declaration.ident);
         let ident = &declaration.rust_ident;
         let logical_id = declaration.ident.to_string();
         impls.extend(match &declaration.kind {

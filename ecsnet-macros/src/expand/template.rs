@@ -16,13 +16,12 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
     let description = stack.description.as_ref().map(|d| {
         quote!(__ecsnet_template.description = ::core::option::Option::Some(__ecsnet::Cow::Borrowed(#d));)
     });
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let statements = stack.declarations.iter().filter_map(|declaration| {
-        if seen.contains(&&declaration.ident) {
+        let logical_id = declaration.ident.to_string();
+        if !seen.insert(logical_id.clone()) {
             return None;
         }
-        seen.push(&declaration.ident);
-        let logical_id = declaration.ident.to_string();
         Some(match &declaration.kind {
             DeclarationKind::Parameter(parameter) => {
                 let parameter = parameter_expr(declaration, parameter);

@@ -20,7 +20,10 @@ pub struct Known {
 }
 
 pub enum Signature {
-    /// A finding of this kind whose message contains this text.
+    /// A finding of this kind whose message contains this text. (The first
+    /// runs matched panics, errors at the call site and accepted stacks
+    /// CloudFormation refuses this way; all are fixed.)
+    #[allow(dead_code, reason = "no such defect is open")]
     Finding(Kind, &'static str),
     /// An input that cannot be run at all: it would abort the whole test
     /// process (stack overflow) or run for minutes. Such cases are skipped,
@@ -41,46 +44,23 @@ pub enum Probe {
     FixedWith(&'static str),
 }
 
-pub const KNOWN: &[Known] = &[
-    Known {
-        name: "deep-parameter-type",
-        defect: "a parameter type nested 90 deep (under the 96 levels the macro allows) overflows the \
+pub const KNOWN: &[Known] = &[Known {
+    name: "deep-parameter-type",
+    defect: "a parameter type nested 90 deep (under the 96 levels the macro allows) overflows the \
                  cases' 2 MiB stack: syn's type parser takes about 30 KiB per level in a debug build, so \
                  the limit leaves less than 3x headroom in rustc's 8 MiB",
-        signature: Signature::Input(deep_parameter_type, Probe::StackOverflow),
-        reproducer: || {
-            (
-                String::new(),
-                format!(
-                    "mod m {{ #[parameter({}String{})] struct P; }}",
-                    "[".repeat(90),
-                    "]".repeat(90)
-                ),
-            )
-        },
+    signature: Signature::Input(deep_parameter_type, Probe::StackOverflow),
+    reproducer: || {
+        (
+            String::new(),
+            format!(
+                "mod m {{ #[parameter({}String{})] struct P; }}",
+                "[".repeat(90),
+                "]".repeat(90)
+            ),
+        )
     },
-    Known {
-        name: "end-of-input-at-call-site",
-        defect: "\"unexpected end of input\" in the stack's own arguments points at the call site, \
-                 not into the arguments (the attribute as a whole, in rustc)",
-        signature: Signature::Finding(Kind::Span, "unexpected end of input"),
-        reproducer: || ("description =".to_owned(), "mod m {}".to_owned()),
-    },
-    Known {
-        name: "keyword-macro-value",
-        defect: "a keyword written as a macro value (`struct!()`, `r#type!()`) is accepted as a Rust \
-                 macro call; the expansion is then not Rust, and rustc reports a syntax error instead \
-                 of the macro",
-        signature: Signature::Finding(Kind::Output, "does not parse as items"),
-        reproducer: || {
-            (
-                String::new(),
-                "mod m { #[resource(AWS::Logs::LogGroup { log_group_name: struct!() })] struct L; }"
-                    .to_owned(),
-            )
-        },
-    },
-];
+}];
 
 /// Parameter types (and the stack's arguments, whose `crate = path` syn
 /// parses too) nested deeper than this are run only once the type defect is

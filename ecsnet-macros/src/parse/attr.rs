@@ -53,7 +53,15 @@ pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
             Err(unknown_option(&meta.path, kw::STACK_OPTIONS, "#[stack]"))
         }
     });
-    parser.parse2(args)?;
+    // "Unexpected end of input" would point at the whole attribute (the
+    // call site); the last argument is where the input ends.
+    let last = args.clone().into_iter().last().map(|tree| tree.span());
+    parser.parse2(args).map_err(|error| match last {
+        Some(span) if error.to_string().starts_with("unexpected end of input") => {
+            syn::Error::new(span, error.to_string())
+        }
+        _ => error,
+    })?;
     Ok(options)
 }
 

@@ -303,14 +303,15 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
 /// A value that starts with a word: `true`, a reference, a pseudo
 /// parameter, `sub!(…)`, a function call or a Rust macro.
 fn parse_word(input: ParseStream) -> syn::Result<Value> {
+    let written = Ident::parse_any(input)?;
+    if input.peek(Token![!]) {
+        return parse_macro(written, input);
+    }
     // `r#type` names the logical id `type`.
-    let ident = Ident::parse_any(input)?.unraw();
+    let ident = written.unraw();
     let span = ident.span();
     let word = ident.to_string();
 
-    if input.peek(Token![!]) {
-        return parse_macro(ident, input);
-    }
     if input.peek(syn::token::Paren) {
         return parse_call(&ident, input);
     }
@@ -349,32 +350,14 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         }
         return Err(range_error(span, end, message));
     }
-    match word.as_str() {
-        "true" => {
-            return Ok(Value {
-                acknowledgments: Vec::new(),
-                kind: ValueKind::Bool(true),
-                span,
-                end: span,
-            });
-        }
-        "false" => {
-            return Ok(Value {
-                acknowledgments: Vec::new(),
-                kind: ValueKind::Bool(false),
-                span,
-                end: span,
-            });
-        }
-        "null" => {
-            return Ok(Value {
-                acknowledgments: Vec::new(),
-                kind: ValueKind::Null,
-                span,
-                end: span,
-            });
-        }
-        _ => {}
+    let literal = match word.as_str() {
+        "true" => Some(ValueKind::Bool(true)),
+        "false" => Some(ValueKind::Bool(false)),
+        "null" => Some(ValueKind::Null),
+        _ => None,
+    };
+    if let Some(kind) = literal {
+        return Ok(Value::new(kind, span, span));
     }
     if input.peek(Token![.]) && !input.peek(Token![..]) {
         let mut attribute = Vec::new();
@@ -405,6 +388,16 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
 
 /// `sub!(…)`, or any other macro call, which is Rust evaluated at run time.
 fn parse_macro(ident: Ident, input: ParseStream) -> syn::Result<Value> {
+    // A Rust macro keeps its name as written: `r#type!` is a macro named
+    // `type`, and `struct!` is no macro at all.
+    if syn::parse2::<Ident>(quote::quote!(#ident)).is_err() {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!(
+                "`{ident}` is a keyword, not a macro; write `r#{ident}!(…)` for a macro of that name"
+            ),
+        ));
+    }
     let bang: Token![!] = input.parse()?;
     let group: proc_macro2::Group = match input.parse::<TokenTree>()? {
         TokenTree::Group(group) => group,
