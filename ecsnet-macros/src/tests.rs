@@ -508,3 +508,26 @@ fn keywords_are_not_macros_and_raw_macro_names_stay_raw() {
     assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
     assert!(expansion.code.contains("r#type !"), "{}", expansion.code);
 }
+
+#[test]
+fn a_parameter_type_holds_no_group() {
+    // syn's type parser recurses into brackets at tens of KiB per level in
+    // a debug build; the parameter type is checked before it runs.
+    let stack = format!(
+        "mod s {{ #[parameter({}String{})] pub struct P; {LOGS} }}",
+        "[".repeat(90),
+        "]".repeat(90)
+    );
+    let errors = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || expand("", &stack).errors)
+        .expect("thread starts")
+        .join()
+        .expect("no stack overflow");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("expected a CloudFormation parameter type")),
+        "{errors:#?}"
+    );
+}

@@ -179,6 +179,17 @@ fn parse_literal(input: ParseStream) -> syn::Result<Value> {
 /// A parameter type such as `String`, `List<AWS::EC2::Subnet::Id>` or
 /// `AWS::SSM::Parameter::Value<String>`, written as a Rust type path.
 fn parse_parameter_type(input: ParseStream) -> syn::Result<ParameterType> {
+    // A parameter type is a path with angle brackets, never a group; syn's
+    // type parser recurses deeply into groups, so none reaches it.
+    let fork = input.fork();
+    while !fork.is_empty() && !fork.peek(Token![,]) {
+        if let proc_macro2::TokenTree::Group(group) = fork.parse::<proc_macro2::TokenTree>()? {
+            return Err(syn::Error::new(
+                group.span_open(),
+                "expected a CloudFormation parameter type such as `String` or `AWS::EC2::VPC::Id`",
+            ));
+        }
+    }
     let ty: syn::Type = input.parse()?;
     let name = type_name(&ty).ok_or_else(|| {
         syn::Error::new_spanned(
