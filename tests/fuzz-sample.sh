@@ -67,22 +67,7 @@ done
 # cfn-lint errors that known defects of the macro cause: the macro accepts
 # these stacks and should not. Ignored until fixed; then remove the line, so
 # the sample guards against the defect's return. The aim is an empty list.
-known_lint=(
-    # `UpdateReplacePolicy`/`DeletionPolicy` `Snapshot` on a type that has no
-    # snapshots; tests/ui-pass/language/every-intrinsic-and-attribute.rs does it:
-    #   #[resource(AWS::Logs::LogGroup {})] #[update_replace_policy(Snapshot)] struct L;
-    E3036
-    # A `FARGATE` task definition without the task-level `memory` Fargate
-    # requires; tests/ui-pass/network-mode/fargate-task-definition.rs does it.
-    E3048
-    # An ingress rule whose `from_port` is -1 (every ICMP type) while its
-    # `to_port` is not:
-    #   security_group_ingress: [{ ip_protocol: "icmp", from_port: -1, to_port: 1, cidr_ip: "10.0.0.0/16" }]
-    E3688
-    # A `${…}` placeholder in a plain string, outside `sub!`, which
-    # CloudFormation leaves as written:  log_group_name: "${AWS::Region}"
-    E1029
-)
+known_lint=()
 
 echo "==> cfn-lint on $(find "$out" -name '*.json' | wc -l) templates of $count samples"
 status=0

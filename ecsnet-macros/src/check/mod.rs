@@ -153,6 +153,7 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     parameters::check_parameters(&cx);
     references::check_references(&cx);
     references::check_depends_on(&cx);
+    references::check_sub_needed(&cx);
     properties::check_resource_types(&cx);
     properties::check_properties(&cx);
     properties::check_resource_attributes(&cx);

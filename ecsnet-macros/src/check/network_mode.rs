@@ -328,6 +328,26 @@ pub fn check_load_balancer_entries(cx: &Context) {
 pub fn check_fargate(cx: &Context) {
     let _rule = cx.errors.rule("fargate");
     for task_definition in ecs::task_definitions(cx) {
+        // "If you're using the Fargate launch type, this field is required"
+        // (`Cpu` and `Memory` of `AWS::ECS::TaskDefinition`; cfn-lint E3048).
+        if let Some(fargate) = task_definition.fargate() {
+            let properties = &task_definition.resource.properties;
+            let missing: Vec<&str> = ["cpu", "memory"]
+                .into_iter()
+                .filter(|key| properties.value(key).is_none())
+                .collect();
+            if !missing.is_empty() {
+                cx.errors.push_range(
+                    fargate.span,
+                    fargate.end,
+                    format!(
+                        "task definition `{}` requires `FARGATE`, which sizes tasks by the task definition's own `cpu` and `memory`; add {} (such as `cpu: \"256\", memory: \"512\"`), or remove `FARGATE`",
+                        task_definition.declaration.ident,
+                        crate::diag::list_in_backticks(&missing)
+                    ),
+                );
+            }
+        }
         if task_definition.fargate().is_none()
             || task_definition.network_mode == Some(NetworkMode::Awsvpc)
         {

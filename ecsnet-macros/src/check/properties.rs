@@ -85,6 +85,13 @@ pub fn check_properties(cx: &Context) {
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-creationpolicy.html>);
 // the UpdatePolicy page lists its types the same way
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatepolicy.html>).
+//
+// `DeletionPolicy` and `UpdateReplacePolicy` take `Snapshot` only on the
+// types that can snapshot ("Snapshot … is supported for AWS::EC2::Volume,
+// AWS::ElastiCache::CacheCluster, …",
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html>;
+// cfn-lint E3035 and E3036), and `UpdateReplacePolicy` has no
+// `RetainExceptOnCreate`, which applies only to deletion.
 pub fn check_resource_attributes(cx: &Context) {
     const CREATION_POLICY_TYPES: &[&str] = &[
         "AWS::AppStream::Fleet",
@@ -101,6 +108,7 @@ pub fn check_resource_attributes(cx: &Context) {
         "AWS::Lambda::Alias",
     ];
     let _rule = cx.errors.rule("resource-attributes");
+    check_policies(cx);
     let checker = Checker { cx };
     for declaration in &cx.stack.declarations {
         let Some(resource) = declaration.as_resource() else {
@@ -562,4 +570,51 @@ fn unknown_property(key: &str, properties: &[Property], owner: &Owner) -> String
         let _ = write!(message, "; see {}", owner.docs_url);
     }
     message
+}
+
+/// The types that take `Snapshot` as a deletion or update-replace policy,
+/// as cfn-lint 1.51.0 lists them (`cfnlint.helpers.valid_snapshot_types`).
+const SNAPSHOT_TYPES: &[&str] = &[
+    "AWS::DocDB::DBCluster",
+    "AWS::EC2::Volume",
+    "AWS::ElastiCache::CacheCluster",
+    "AWS::ElastiCache::ReplicationGroup",
+    "AWS::Neptune::DBCluster",
+    "AWS::RDS::DBCluster",
+    "AWS::RDS::DBInstance",
+    "AWS::Redshift::Cluster",
+];
+
+fn check_policies(cx: &Context) {
+    let _rule = cx.errors.rule("resource-attributes");
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        for (policy, attribute) in [
+            (&resource.deletion_policy, "deletion_policy"),
+            (&resource.update_replace_policy, "update_replace_policy"),
+        ] {
+            let Some(policy) = policy else {
+                continue;
+            };
+            if policy == "Snapshot" && !SNAPSHOT_TYPES.contains(&resource.type_name.as_str()) {
+                cx.errors.push_spanned(
+                    policy.span(),
+                    format!(
+                        "`{}` (`{}`) cannot be snapshotted; `Snapshot` applies to {}; use `Retain` or `Delete`",
+                        declaration.ident,
+                        resource.type_name,
+                        list_in_backticks(SNAPSHOT_TYPES)
+                    ),
+                );
+            }
+            if policy == "RetainExceptOnCreate" && attribute == "update_replace_policy" {
+                cx.errors.push_spanned(
+                    policy.span(),
+                    "`RetainExceptOnCreate` is a deletion policy only; `#[update_replace_policy]` takes `Delete`, `Retain` or `Snapshot`",
+                );
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use syn::Ident;
 
 use super::{Context, Symbol};
 use crate::diag::did_you_mean;
-use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, ValueKind};
+use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, Value, ValueKind};
 
 // Rule `references`: a `Ref` names a parameter or a resource of the stack
 // ("Ref: the logical name of the resource or parameter you want to
@@ -268,4 +268,101 @@ pub fn check_depends_on(cx: &Context) {
             }
         }
     }
+}
+
+// Rule `sub-needed`: a `${Name}` that names a parameter, a resource, an
+// attribute or a pseudo parameter is substituted only inside `Fn::Sub`; in
+// a plain string it is an error: "If a substitution variable exists in a
+// string but isn't wrapped with the Fn::Sub function the deployment will
+// fail" (cfn-lint E1029,
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
+// `${…}` that names nothing of the stack (a shell variable in user data)
+// is left alone, as are Step Functions definitions, which substitute
+// their own variables.
+pub fn check_sub_needed(cx: &Context) {
+    fn walk(cx: &Context, value: &Value) {
+        match &value.kind {
+            ValueKind::Str(text) => {
+                if let Some(name) = embedded_reference(cx, text) {
+                    cx.errors.push_range(
+                        value.span,
+                        value.end,
+                        format!(
+                            "`${{{name}}}` in a plain string is not substituted, and CloudFormation refuses it; write the string as `sub!(\"…\")`, or `${{!{name}}}` inside `sub!` for the literal text"
+                        ),
+                    );
+                }
+            }
+            ValueKind::List(items) => items.iter().for_each(|item| walk(cx, item)),
+            ValueKind::Object(object) => object.entries.iter().for_each(|e| walk(cx, &e.value)),
+            ValueKind::Call(call) => call.args.iter().for_each(|arg| walk(cx, arg)),
+            // Inside `sub!` a `${…}` is what it is for, variables included.
+            _ => {}
+        }
+    }
+    let _rule = cx.errors.rule("sub-needed");
+    for declaration in &cx.stack.declarations {
+        match &declaration.kind {
+            crate::model::DeclarationKind::Resource(resource) => {
+                if resource.type_name == "AWS::StepFunctions::StateMachine" {
+                    continue;
+                }
+                for object in [Some(&resource.properties), resource.metadata.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    object.entries.iter().for_each(|e| walk(cx, &e.value));
+                }
+            }
+            crate::model::DeclarationKind::Output(output) => {
+                walk(cx, &output.value);
+                if let Some(export) = &output.export {
+                    walk(cx, export);
+                }
+            }
+            crate::model::DeclarationKind::Parameter(_) => {}
+        }
+    }
+}
+
+/// The first `${X}` of a plain string that names something `Fn::Sub`
+/// would substitute: a parameter, a resource, `Resource.Attribute` or a
+/// pseudo parameter.
+fn embedded_reference(cx: &Context, text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let end = after.find('}')?;
+        let name = &after[..end];
+        rest = &after[end + 1..];
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.'))
+        {
+            continue;
+        }
+        if PSEUDO_PARAMETERS.contains(&name) {
+            return Some(name.to_owned());
+        }
+        let (base, attribute) = match name.split_once('.') {
+            Some((base, attribute)) => (base, Some(attribute)),
+            None => (name, None),
+        };
+        match (cx.symbols.get(base), attribute) {
+            (Some(Symbol::Parameter(_) | Symbol::Resource(..)), None) => {
+                return Some(name.to_owned());
+            }
+            (Some(Symbol::Resource(_, target)), Some(attribute))
+                if target.is_custom
+                    || target
+                        .schema
+                        .is_some_and(|s| s.attribute(attribute).is_some()) =>
+            {
+                return Some(name.to_owned());
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -217,6 +217,7 @@ pub fn check_rule_ports(cx: &Context) {
                         "an `icmp` rule needs `from_port` (the ICMP type) and `to_port` (the code); `-1` for all",
                     );
                 }
+                check_icmp_every_type(cx, &protocol, from, to);
                 for port in [from, to].into_iter().flatten() {
                     if let Some(n) = port.as_int()
                         && !(-1..=255).contains(&n)
@@ -257,6 +258,27 @@ pub fn check_rule_ports(cx: &Context) {
             }
             _ => {}
         }
+    }
+}
+
+// "Both FromPort and ToPort must be -1 when one is -1" (cfn-lint E3688): an
+// ICMP type of -1 (every type) takes every code; for ICMPv6 the two go
+// together either way.
+fn check_icmp_every_type(cx: &Context, protocol: &str, from: Option<&Value>, to: Option<&Value>) {
+    if let (Some(from), Some(to)) = (from, to)
+        && let (Some(low), Some(high)) = (from.as_int(), to.as_int())
+        && ((low == -1 && high != -1) || (protocol == "icmpv6" && high == -1 && low != -1))
+    {
+        let (port, other) = if low == -1 {
+            (to, "from_port")
+        } else {
+            (from, "to_port")
+        };
+        cx.errors.push_range(
+            port.span,
+            port.end,
+            format!("`{other}` is `-1`, every ICMP type, which takes every code: write `-1` here too, or name one type"),
+        );
     }
 }
 

@@ -25,7 +25,8 @@ use crate::parse::{self, Parsed};
 /// `#[stack]`: parse, check, expand.
 pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
     let errors = Errors::new();
-    let item = &parse::cut_deep_groups(item, &errors);
+    let args = parse::cut_deep_groups(args, &errors);
+    let item = &parse::cut_deep_groups(item.clone(), &errors);
     let parsed = match parse::parse(args, item, &errors) {
         Ok(parsed) => parsed,
         Err(error) => {

@@ -253,7 +253,7 @@ fn defined_twice(file: &syn::File) -> Option<String> {
 /// whether it stands alone, and what is wrong with it.
 fn model_of(args: TokenStream, item: &TokenStream) -> Result<(String, bool, Vec<String>), String> {
     let errors = Errors::new();
-    let item = crate::parse::cut_deep_groups(item, &errors);
+    let item = crate::parse::cut_deep_groups(item.clone(), &errors);
     let parsed = crate::parse::parse(args, &item, &errors);
     let result = parsed.as_ref().map(|parsed| {
         crate::check::check(&parsed.stack, &parsed.broken, &errors);

@@ -96,7 +96,7 @@ pub const MAX_TOKEN_DEPTH: usize = value::MAX_DEPTH + 32;
 
 /// The module with every group deeper than [`MAX_TOKEN_DEPTH`] emptied and
 /// reported. Recurses at most that deep.
-pub fn cut_deep_groups(tokens: &TokenStream, errors: &Errors) -> TokenStream {
+pub fn cut_deep_groups(tokens: TokenStream, errors: &Errors) -> TokenStream {
     fn cut(tokens: TokenStream, depth: usize, errors: &Errors) -> TokenStream {
         tokens
             .into_iter()
@@ -132,7 +132,7 @@ pub fn cut_deep_groups(tokens: &TokenStream, errors: &Errors) -> TokenStream {
     while let Some((stream, depth)) = stack.pop() {
         deepest = deepest.max(depth);
         if deepest >= MAX_TOKEN_DEPTH {
-            return cut(tokens.clone(), 0, errors);
+            return cut(tokens, 0, errors);
         }
         for tree in stream {
             crate::diag::step(1);
@@ -141,7 +141,7 @@ pub fn cut_deep_groups(tokens: &TokenStream, errors: &Errors) -> TokenStream {
             }
         }
     }
-    tokens.clone()
+    tokens
 }
 
 fn not_a_module(item: &TokenStream) -> syn::Error {

@@ -27,7 +27,7 @@ mod language {
         ],
     })]
     #[deletion_policy(Retain)]
-    #[update_replace_policy(Snapshot)]
+    #[update_replace_policy(Delete)]
     #[metadata { "Purpose": "every intrinsic", "Count": Count }]
     pub struct Logs;
 
@@ -62,7 +62,7 @@ fn main() {
                 "Type": "AWS::Logs::LogGroup",
                 "Metadata": {"Purpose": "every intrinsic", "Count": {"Ref": "Count"}},
                 "DeletionPolicy": "Retain",
-                "UpdateReplacePolicy": "Snapshot",
+                "UpdateReplacePolicy": "Delete",
                 "Properties": {
                     "LogGroupName": {"Fn::Sub": ["/${AWS::StackName}/${Suffix}-${!Literal}",
                                                  {"Suffix": {"Fn::Select": [1, {"Ref": "Names"}]}}]},

@@ -83,6 +83,7 @@ mod web {
         network_mode: "awsvpc",
         requires_compatibilities: ["FARGATE"],
         cpu: "256",
+        memory: "512",
         container_definitions: [{
             name: "web",
             image: "nginx",

@@ -77,6 +77,7 @@ mod web {
         network_mode: "bridge",
         requires_compatibilities: ["FARGATE"],
         cpu: "256",
+        memory: "512",
         container_definitions: [{
             name: "web",
             image: "nginx",
