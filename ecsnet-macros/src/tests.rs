@@ -531,3 +531,21 @@ fn a_parameter_type_holds_no_group() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn policies_fit_the_type_and_the_attribute() {
+    let expansion = expand(
+        "",
+        "mod s { #[resource(AWS::Logs::LogGroup {})] #[update_replace_policy(RetainExceptOnCreate)] pub struct Logs; }",
+    );
+    assert_error(&expansion, "is a deletion policy only");
+    let expansion = expand(
+        "",
+        r#"mod s { #[resource(AWS::RDS::DBInstance { db_instance_class: "db.t3.micro", engine: "mysql", allocated_storage: "20", master_username: "admin", master_user_password: "password123" })] #[deletion_policy(Snapshot)] #[update_replace_policy(Snapshot)] pub struct Db; }"#,
+    );
+    assert!(
+        !has_error(&expansion, "cannot be snapshotted"),
+        "{:#?}",
+        expansion.errors
+    );
+}
