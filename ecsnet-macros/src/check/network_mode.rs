@@ -359,7 +359,7 @@ pub fn check_fargate(cx: &Context) {
                 value.span,
                 value.end,
                 format!(
-                    "task definition `{name}` requires `FARGATE`, and Fargate runs only `awsvpc` tasks, not `{}`; set `network_mode: \"awsvpc\"`",
+                    "task definition `{name}` requires `FARGATE`, and Fargate runs only `awsvpc` tasks, not `{}`; set `network_mode: \"awsvpc\"`, or remove `FARGATE` from `requires_compatibilities` to run on EC2",
                     mode.name()
                 ),
             ),
@@ -367,7 +367,7 @@ pub fn check_fargate(cx: &Context) {
                 task_definition.resource.type_span,
                 task_definition.resource.type_end,
                 format!(
-                    "task definition `{name}` requires `FARGATE`, and Fargate runs only `awsvpc` tasks, while an omitted network mode means `bridge`; add `network_mode: \"awsvpc\"`"
+                    "task definition `{name}` requires `FARGATE`, and Fargate runs only `awsvpc` tasks, while an omitted network mode means `bridge`; add `network_mode: \"awsvpc\"`, or remove `FARGATE` from `requires_compatibilities` to run on EC2"
                 ),
             ),
             _ => {}
@@ -386,7 +386,7 @@ pub fn check_fargate(cx: &Context) {
                 launch_type.span,
                 launch_type.end,
                 format!(
-                    "service `{}` launches on Fargate, which runs only `awsvpc` tasks, but `{task_definition}` uses `{}`; set `network_mode: \"awsvpc\"` on `{task_definition}`",
+                    "service `{}` launches on Fargate, which runs only `awsvpc` tasks, but `{task_definition}` uses `{}`; set `network_mode: \"awsvpc\"` on `{task_definition}`, or launch the service on EC2 with `launch_type: \"EC2\"`",
                     service.declaration.ident,
                     mode.name()
                 ),

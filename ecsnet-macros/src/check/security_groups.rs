@@ -383,9 +383,11 @@ fn open_ports_beyond_web(rule: &SgRule) -> Option<String> {
 fn covers(rule: &SgRule, port: i64) -> bool {
     match rule.protocol().as_deref() {
         None | Some("-1") => true,
+        // A reversed range is the `sg-ports` rule's error; read here as the
+        // range it was meant to be, so that it is reported once.
         Some("tcp") => rule
             .ports()
-            .is_none_or(|(from, to)| (from..=to).contains(&port)),
+            .is_none_or(|(from, to)| (from.min(to)..=from.max(to)).contains(&port)),
         Some(_) => false,
     }
 }
