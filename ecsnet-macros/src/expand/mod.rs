@@ -37,10 +37,8 @@ pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
     check::check(&parsed.stack, &parsed.broken, &errors);
     let expanded = expand(parsed);
     let warnings = errors.warnings();
-    match errors.finish() {
-        None => quote!(#warnings #expanded),
-        Some(errors) => quote!(#errors #warnings #expanded),
-    }
+    let errors = errors.finish().unwrap_or_default();
+    quote!(#errors #warnings #expanded)
 }
 
 fn expand(parsed: Parsed) -> TokenStream {
@@ -114,29 +112,16 @@ fn expand(parsed: Parsed) -> TokenStream {
 
     let impls = declaration_impls(&stack);
     let template_fn = template::template_fn(&stack);
-    let bases: HashSet<String> = repeated
-        .iter()
-        .map(|r| r.base.unraw().to_string())
-        .collect();
     // `template()` uses every declaration, but through strings, so rustc
     // would call each struct of a private stack module "never constructed".
-    let uses: Vec<TokenStream> = items
+    let mut named = HashSet::new();
+    let uses: Vec<TokenStream> = stack
+        .declarations
         .iter()
-        .filter_map(|item| match item {
-            Item::Struct(s) => Some(&s.ident),
-            _ => None,
-        })
-        .filter(|ident| {
-            let name = ident.unraw().to_string();
-            declared.contains(&name) || bases.contains(&name)
-        })
+        .map(|d| &d.rust_ident)
+        .chain(repeated.iter().map(|r| &r.base))
+        .filter(|ident| named.insert(ident.unraw().to_string()))
         .map(|ident| quote!(let _ = #ident;))
-        .chain(
-            repeated
-                .iter()
-                .flat_map(|r| &r.instances)
-                .map(|ident| quote!(let _ = #ident;)),
-        )
         .collect();
     items.push(Item::Verbatim(quote! {
         #instance_structs

@@ -614,25 +614,26 @@ fn unit_struct_only(item: &mut ItemStruct, errors: &Errors) {
 /// ecsnet attributes on anything but a struct are mistakes: report them,
 /// and remove them so rustc does not add "cannot find attribute" errors.
 fn reject_misplaced_attributes(item: &mut Item, errors: &Errors, out: &mut Collected) {
-    let attributes = match item {
-        Item::Enum(i) => &mut i.attrs,
-        Item::Fn(i) => &mut i.attrs,
-        Item::Const(i) => &mut i.attrs,
-        Item::Static(i) => &mut i.attrs,
-        Item::Type(i) => &mut i.attrs,
-        Item::Union(i) => &mut i.attrs,
-        Item::Mod(i) => &mut i.attrs,
-        Item::Trait(i) => &mut i.attrs,
-        Item::Impl(i) => &mut i.attrs,
+    // The item's attributes, and the name it defines, if any.
+    let (attributes, ident) = match item {
+        Item::Enum(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Fn(i) => (&mut i.attrs, Some(&i.sig.ident)),
+        Item::Const(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Static(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Type(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Union(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Mod(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Trait(i) => (&mut i.attrs, Some(&i.ident)),
+        Item::Impl(i) => (&mut i.attrs, None),
         _ => return,
     };
     let misplaced = take_attributes(attributes);
     // The item meant to declare something: references to it, and the
     // stack's need for a resource, raise nothing more.
     if !misplaced.is_empty()
-        && let Some(ident) = item_ident(item)
+        && let Some(ident) = ident
     {
-        out.broken.push(ident);
+        out.broken.push(ident.clone());
     }
     for attribute in misplaced {
         errors.push_spanned(
@@ -642,21 +643,6 @@ fn reject_misplaced_attributes(item: &mut Item, errors: &Errors, out: &mut Colle
                 attribute_name(&attribute)
             ),
         );
-    }
-}
-
-/// The name an item defines, if it has one.
-fn item_ident(item: &Item) -> Option<Ident> {
-    match item {
-        Item::Enum(i) => Some(i.ident.clone()),
-        Item::Fn(i) => Some(i.sig.ident.clone()),
-        Item::Const(i) => Some(i.ident.clone()),
-        Item::Static(i) => Some(i.ident.clone()),
-        Item::Type(i) => Some(i.ident.clone()),
-        Item::Union(i) => Some(i.ident.clone()),
-        Item::Mod(i) => Some(i.ident.clone()),
-        Item::Trait(i) => Some(i.ident.clone()),
-        _ => None,
     }
 }
 
