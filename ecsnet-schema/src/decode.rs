@@ -296,11 +296,10 @@ impl TypeDecoder {
         // First pass: every nested struct, so shapes can point at any of them.
         for line in block.lines() {
             if let Some(struct_name) = line.strip_prefix("S ") {
-                self.structs.push(Box::leak(Box::new(Struct {
-                    name: struct_name,
-                    core_path: leak_str(format!("{service}::{module_ident}::{struct_name}")),
-                    properties: OnceLock::new(),
-                })));
+                self.structs.push(Box::leak(Box::new(Struct::decoded(
+                    struct_name,
+                    leak_str(format!("{service}::{module_ident}::{struct_name}")),
+                ))));
             }
         }
 
@@ -340,9 +339,7 @@ impl TypeDecoder {
             }
         }
         for (s, props) in self.structs.iter().zip(struct_props) {
-            if s.properties.set(leak(props)).is_err() {
-                return err(format!("struct {} filled twice", s.name));
-            }
+            s.set_properties(leak(props));
         }
         Ok(ResourceType {
             name,

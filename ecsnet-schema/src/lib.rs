@@ -129,14 +129,56 @@ pub struct Struct {
     pub name: &'static str,
     /// Path of its documentation type in `ecsnet_core::aws`, `ecs::service::NetworkConfiguration`.
     pub core_path: &'static str,
-    properties: OnceLock<&'static [Property]>,
+    properties: Properties,
+}
+
+/// Where a struct's properties are: fixed at compile time, or filled in once
+/// by the decoder.
+enum Properties {
+    Static(&'static [Property]),
+    Decoded(OnceLock<&'static [Property]>),
 }
 
 impl Struct {
+    /// A struct whose properties are known at compile time, such as the
+    /// `CreationPolicy` and `UpdatePolicy` resource attributes.
+    #[must_use]
+    pub const fn from_static(
+        name: &'static str,
+        core_path: &'static str,
+        properties: &'static [Property],
+    ) -> Struct {
+        Struct {
+            name,
+            core_path,
+            properties: Properties::Static(properties),
+        }
+    }
+
+    /// A struct whose properties the decoder sets later with
+    /// [`Struct::set_properties`].
+    pub(crate) const fn decoded(name: &'static str, core_path: &'static str) -> Struct {
+        Struct {
+            name,
+            core_path,
+            properties: Properties::Decoded(OnceLock::new()),
+        }
+    }
+
+    /// Sets a decoded struct's properties (once; later calls are ignored).
+    pub(crate) fn set_properties(&self, properties: &'static [Property]) {
+        if let Properties::Decoded(cell) = &self.properties {
+            let _ = cell.set(properties);
+        }
+    }
+
     /// Its properties, sorted by name.
     #[must_use]
     pub fn properties(&self) -> &'static [Property] {
-        self.properties.get().copied().unwrap_or(&[])
+        match &self.properties {
+            Properties::Static(properties) => properties,
+            Properties::Decoded(cell) => cell.get().copied().unwrap_or(&[]),
+        }
     }
 
     /// Looks up a property by its CloudFormation name.
@@ -205,7 +247,6 @@ pub fn type_names() -> impl ExactSizeIterator<Item = &'static str> {
 /// `Tags` property the CDK types as `tag`.
 #[must_use]
 pub fn tag() -> &'static Struct {
-    static TAG: OnceLock<Struct> = OnceLock::new();
     static TAG_PROPERTIES: [Property; 2] = [
         Property {
             name: "Key",
@@ -222,9 +263,6 @@ pub fn tag() -> &'static Struct {
             refers_to: &[],
         },
     ];
-    TAG.get_or_init(|| Struct {
-        name: "Tag",
-        core_path: "Tag",
-        properties: OnceLock::from(&TAG_PROPERTIES[..]),
-    })
+    static TAG: Struct = Struct::from_static("Tag", "Tag", &TAG_PROPERTIES);
+    &TAG
 }
