@@ -115,11 +115,16 @@ pub struct Resource {
     pub type_span: Span,
     /// Span of the type path's last segment.
     pub type_end: Span,
-    /// The schema of the type; `None` for custom resources and unknown types.
+    /// The schema of the type; `None` for `Custom::` types, `extern` types
+    /// and unknown types.
     pub schema: Option<&'static ResourceType>,
     /// Whether this is a custom resource, whose extra properties and
     /// attributes are free-form.
     pub is_custom: bool,
+    /// `extern`: a type outside ecsnet's schemas (a third-party registry
+    /// type, one newer than the data); its properties and attributes are
+    /// passed through verbatim, and only the references in them are checked.
+    pub is_extern: bool,
     /// The property block.
     pub properties: Object,
     /// `#[depends_on(…)]`.
@@ -393,6 +398,12 @@ impl Object {
 }
 
 impl Resource {
+    /// Whether `Fn::GetAtt` may name any attribute: the provider of a custom
+    /// or `extern` resource decides what it returns.
+    pub fn has_free_attributes(&self) -> bool {
+        self.is_custom || self.is_extern
+    }
+
     /// Calls `visit` on every value of the resource: its properties,
     /// metadata and policies.
     pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {

@@ -21,24 +21,98 @@ pub fn check_resource_types(cx: &Context) {
         let Some(resource) = declaration.as_resource() else {
             continue;
         };
-        if resource.schema.is_some() || resource.is_custom {
+        if resource.schema.is_some() || resource.is_custom || resource.is_extern {
             continue;
         }
-        let name = &resource.type_name;
-        let names = schema::RESOURCE_TYPES.iter().map(|t| t.name);
-        let message = match did_you_mean(name, names) {
-            Some(close) => format!("unknown resource type `{name}`; did you mean `{close}`?"),
-            None if name.starts_with("AWS::") => format!(
-                "unknown resource type `{name}`; this version of ecsnet knows the types documented in `ecsnet::aws`, \
-                 and custom resources are written `Custom::Name`"
-            ),
-            None => format!(
-                "unknown resource type `{name}`; resource types are written `AWS::Service::Type`, or `Custom::Name` for custom resources"
-            ),
-        };
-        cx.errors
-            .push_range(resource.type_span, resource.type_end, message);
+        cx.errors.push_range(
+            resource.type_span,
+            resource.type_end,
+            unknown_type_message(&resource.type_name),
+        );
     }
+}
+
+/// The message for a type ecsnet does not know: the nearest known names
+/// when it looks misspelt (the same service's types first), the service's
+/// types when only the last segment is new, and the `extern` and `Custom::`
+/// ways round otherwise.
+fn unknown_type_message(name: &str) -> String {
+    let segments: Vec<&str> = name.split("::").collect();
+    let &[vendor, service, _] = segments.as_slice() else {
+        return format!(
+            "unknown resource type `{name}`; resource types are written `AWS::Service::Type`, \
+             or `Custom::Name` for custom resources"
+        );
+    };
+    let escape = format!(
+        "for a third-party type or one newer than ecsnet's data, write `extern {name} {{ … }}`: \
+         its properties then pass through unchecked"
+    );
+    let suggestions = nearest_types(name);
+    if !suggestions.is_empty() {
+        return format!(
+            "unknown resource type `{name}`; did you mean {}?",
+            alternatives(&suggestions)
+        );
+    }
+    let prefix = format!("{vendor}::{service}::");
+    let siblings: Vec<&str> = schema::type_names()
+        .filter(|t| t.starts_with(&prefix))
+        .collect();
+    if siblings.is_empty() {
+        return format!(
+            "unknown resource type `{name}`: ecsnet knows the {} types of the CloudFormation registry \
+             (us-east-1), and custom resources written `Custom::Name`; {escape}",
+            schema::type_names().len()
+        );
+    }
+    const SHOWN: usize = 8;
+    let mut listed = list_in_backticks(&siblings[..siblings.len().min(SHOWN)]);
+    if siblings.len() > SHOWN {
+        listed = format!("{} and {} more", listed.replace(" and ", ", "), siblings.len() - SHOWN);
+    }
+    format!("unknown resource type `{name}`: `{vendor}::{service}` has {listed}; {escape}")
+}
+
+/// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+fn alternatives(names: &[&str]) -> String {
+    list_in_backticks(names).replace(" and ", " or ")
+}
+
+/// The known types nearest to a misspelt one: within the same service by
+/// the last segment, else across every type by the whole name; at most
+/// three, all at the smallest distance.
+fn nearest_types(name: &str) -> Vec<&'static str> {
+    let (prefix, last) = name.rsplit_once("::").unwrap_or(("", name));
+    let same_service = schema::type_names()
+        .filter(|t| t.rsplit_once("::").is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)));
+    let mut found = closest(last, same_service, |t| t.rsplit_once("::").map_or(t, |(_, l)| l));
+    if found.is_empty() {
+        found = closest(name, schema::type_names(), |t| t);
+    }
+    found.truncate(3);
+    found
+}
+
+/// The candidates at the smallest edit distance from `word` (compared
+/// through `key`, case-insensitively), if within a third of its length.
+fn closest(
+    word: &str,
+    candidates: impl Iterator<Item = &'static str>,
+    key: impl Fn(&'static str) -> &'static str,
+) -> Vec<&'static str> {
+    let limit = (word.chars().count() / 3).max(1);
+    let word = word.to_ascii_lowercase();
+    let mut best = (limit + 1, Vec::new());
+    for candidate in candidates {
+        let distance = strsim::levenshtein(&word, &key(candidate).to_ascii_lowercase());
+        if distance < best.0 {
+            best = (distance, vec![candidate]);
+        } else if distance == best.0 {
+            best.1.push(candidate);
+        }
+    }
+    best.1
 }
 
 // Rule `properties`: every property is one the type's schema defines, with a
@@ -146,7 +220,7 @@ pub fn check_resource_attributes(cx: &Context) {
             }
             checker.check_object(
                 object,
-                shape.properties,
+                shape.properties(),
                 &Owner {
                     name: attribute,
                     resource: None,
@@ -369,7 +443,7 @@ impl Checker<'_, '_> {
             Shape::Struct(nested) => match &value.kind {
                 ValueKind::Object(object) => self.check_object(
                     object,
-                    nested.properties,
+                    nested.properties(),
                     &Owner {
                         name: nested.name,
                         resource: None,

@@ -102,7 +102,7 @@ fn unknown_attribute(
     attribute: &str,
     context: &str,
 ) -> Option<String> {
-    if target.is_custom {
+    if target.has_free_attributes() {
         // "Custom resources can return any attribute" — the provider decides.
         return None;
     }
@@ -354,7 +354,7 @@ fn embedded_reference(cx: &Context, text: &str) -> Option<String> {
                 return Some(name.to_owned());
             }
             (Some(Symbol::Resource(_, target)), Some(attribute))
-                if target.is_custom
+                if target.has_free_attributes()
                     || target
                         .schema
                         .is_some_and(|s| s.attribute(attribute).is_some()) =>

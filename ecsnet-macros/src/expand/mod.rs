@@ -19,7 +19,8 @@ use syn::ext::IdentExt;
 use crate::check;
 use crate::diag::Errors;
 use crate::fallback;
-use crate::model::{DeclarationKind, Stack};
+use crate::model::{DeclarationKind, Resource, Stack};
+use crate::schema;
 use crate::parse::{self, Parsed};
 
 /// `#[stack]`: parse, check, expand.
@@ -156,22 +157,19 @@ fn declaration_impls(stack: &Stack) -> TokenStream {
             }
             DeclarationKind::Resource(resource) => {
                 // The documentation type, spanned on the user's type path so
-                // that hovering it in an editor shows the AWS documentation.
-                let doc_type: TokenStream = match (resource.schema, resource.is_custom) {
-                    (Some(schema), _) => {
-                        let path: syn::Path = syn::parse_str(schema.core_path)
-                            .expect("the generator writes valid paths");
-                        quote_spanned!(resource.type_end=> #krate::aws::#path)
-                    }
-                    (None, true) => quote!(#krate::aws::cloudformation::CustomResource),
-                    (None, false) => quote!(#krate::__private::UnknownResourceType),
-                };
+                // that hovering it in an editor shows the type's documentation:
+                // the one in `ecsnet::aws` where ecsnet has it, else a type made
+                // here from the schema's summary and AWS page.
+                let (doc_item, doc_type) = documentation_type(krate, resource);
                 quote! {
-                    #[automatically_derived]
-                    impl #krate::StackResource for #ident {
-                        const LOGICAL_ID: &'static str = #logical_id;
-                        type Type = #doc_type;
-                    }
+                    const _: () = {
+                        #doc_item
+                        #[automatically_derived]
+                        impl #krate::StackResource for #ident {
+                            const LOGICAL_ID: &'static str = #logical_id;
+                            type Type = #doc_type;
+                        }
+                    };
                 }
             }
             DeclarationKind::Output(_) => quote! {
@@ -183,4 +181,52 @@ fn declaration_impls(stack: &Stack) -> TokenStream {
         });
     }
     impls
+}
+
+/// The documentation type of a resource's type, and the item that defines
+/// it when ecsnet has none in `ecsnet::aws`: a struct named like the type's
+/// last segment and spanned on it, documented with the schema's summary and
+/// the AWS page, local to the resource's impl.
+fn documentation_type(krate: &syn::Path, resource: &Resource) -> (TokenStream, TokenStream) {
+    let span = resource.type_end;
+    if let Some(path) = resource
+        .schema
+        .and_then(|schema| schema::documentation_path(schema.name))
+    {
+        let path: syn::Path = syn::parse_str(path).expect("the generator writes valid paths");
+        return (TokenStream::new(), quote_spanned!(span=> #krate::aws::#path));
+    }
+    if resource.is_custom {
+        return (
+            TokenStream::new(),
+            quote!(#krate::aws::cloudformation::CustomResource),
+        );
+    }
+    let Some(schema) = resource.schema else {
+        return (TokenStream::new(), quote!(#krate::__private::UnknownResourceType));
+    };
+    let name = schema.name;
+    let last = name.rsplit("::").next().unwrap_or(name);
+    // A keyword as the last segment would make `Ident::new` panic; no type
+    // has one today, but the data may change.
+    let last = if syn::parse_str::<syn::Ident>(last).is_ok() {
+        last
+    } else {
+        "ResourceType"
+    };
+    let ident = syn::Ident::new(last, span);
+    let summary = schema.summary;
+    let link = format!("[`{name}`]({})", schema.docs_url);
+    let item = quote! {
+        #[doc = #summary]
+        #[doc = ""]
+        #[doc = #link]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        pub struct #ident;
+        #[automatically_derived]
+        impl #krate::ResourceType for #ident {
+            const TYPE_NAME: &'static str = #name;
+        }
+    };
+    (item, quote!(#ident))
 }

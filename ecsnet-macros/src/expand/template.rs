@@ -193,7 +193,7 @@ fn resource_expr(resource: &Resource) -> TokenStream {
         ),
     ] {
         if let Some(object) = object {
-            let map = values::map(object, Keys::Schema(shape.properties));
+            let map = values::map(object, Keys::Schema(shape.properties()));
             settings.extend(quote!(
                 __ecsnet_resource.#slot = ::core::option::Option::Some(__ecsnet::Value::Object(#map));
             ));

@@ -24,7 +24,7 @@ impl Keys {
     /// How the keys inside a value of this shape are named.
     fn for_shape(shape: &Shape, value: &Value) -> Keys {
         match shape {
-            Shape::Struct(nested) => Keys::Schema(nested.properties),
+            Shape::Struct(nested) => Keys::Schema(nested.properties()),
             Shape::List(item) | Shape::Map(item) => Keys::for_shape(item, value),
             Shape::Union(shapes) => shapes
                 .iter()

@@ -246,6 +246,8 @@ fn type_name(ty: &syn::Type) -> Option<String> {
 
 /// `#[resource(AWS::Service::Type { … })]`: the type path and the property block.
 pub struct ResourceArgs {
+    /// `extern`: a type outside ecsnet's schemas, passed through verbatim.
+    pub is_extern: bool,
     pub type_name: String,
     pub type_span: Span,
     pub type_end: Span,
@@ -253,6 +255,10 @@ pub struct ResourceArgs {
 }
 
 pub fn parse_resource(input: ParseStream) -> syn::Result<ResourceArgs> {
+    let is_extern = input.peek(Token![extern]);
+    if is_extern {
+        input.parse::<Token![extern]>()?;
+    }
     if !input.peek(Ident::peek_any) {
         return Err(input.error(
             "expected a resource type and its properties: `#[resource(AWS::EC2::Subnet { … })]`",
@@ -291,6 +297,7 @@ pub fn parse_resource(input: ParseStream) -> syn::Result<ResourceArgs> {
         ));
     }
     Ok(ResourceArgs {
+        is_extern,
         type_name,
         type_span,
         type_end,

@@ -418,15 +418,22 @@ fn declaration(
 /// Builds a resource from its `#[resource]` arguments and its resource
 /// attributes; a resource attribute that does not parse is reported alone.
 fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors) -> Resource {
-    let schema = schema::resource_type(&args.type_name);
-    let is_custom = args.type_name == "AWS::CloudFormation::CustomResource"
-        || args.type_name.starts_with("Custom::");
+    let is_extern = args.is_extern;
+    let schema = if is_extern {
+        None
+    } else {
+        schema::resource_type(&args.type_name)
+    };
+    let is_custom = !is_extern
+        && (args.type_name == "AWS::CloudFormation::CustomResource"
+            || args.type_name.starts_with("Custom::"));
     let mut resource = Resource {
         type_name: args.type_name,
         type_span: args.type_span,
         type_end: args.type_end,
         schema,
         is_custom,
+        is_extern,
         properties: args.properties,
         depends_on: Vec::new(),
         metadata: None,
