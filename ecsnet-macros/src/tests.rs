@@ -549,3 +549,59 @@ fn policies_fit_the_type_and_the_attribute() {
         expansion.errors
     );
 }
+
+/// Every type of the data can be declared: with no properties, a resource
+/// either expands cleanly or gets exactly one `properties` error, naming
+/// exactly the type's required properties. The chapter's own rules may add
+/// errors of their own for their types; those are listed here.
+#[test]
+fn every_resource_type_declares_with_its_required_properties_named() {
+    const OTHER_RULES: &[(&str, &str)] = &[
+        // A public NAT gateway needs an Elastic IP.
+        ("AWS::EC2::NatGateway", "nat-eip"),
+    ];
+    let mut checked = 0;
+    for type_name in crate::schema::type_names() {
+        let schema = crate::schema::resource_type(type_name).expect("listed types decode");
+        let required: Vec<String> = schema
+            .properties
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| format!("`{}`", p.ident))
+            .collect();
+        let stack = format!("mod s {{ #[resource({type_name} {{}})] pub struct R; }}");
+        let expansion = expand("", &stack);
+        let (missing, others): (Vec<&String>, Vec<&String>) = expansion
+            .errors
+            .iter()
+            .partition(|e| e.ends_with("rule `properties`, see `ecsnet explain properties`"));
+        for other in others {
+            assert!(
+                OTHER_RULES.iter().any(|(t, rule)| *t == type_name
+                    && other.contains(&format!("rule `{rule}`"))),
+                "{type_name}: {other}"
+            );
+        }
+        if required.is_empty() {
+            assert!(missing.is_empty(), "{type_name} has no required property, yet: {missing:#?}");
+        } else {
+            assert_eq!(missing.len(), 1, "{type_name}: {missing:#?}");
+            let error = missing[0];
+            assert!(error.starts_with("missing required propert"), "{type_name}: {error}");
+            let named: Vec<String> = error
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .take_while(|name| *name != type_name)
+                .map(|n| format!("`{n}`"))
+                .collect();
+            assert_eq!(named, required, "{type_name}: {error}");
+        }
+        assert!(
+            expansion.code.contains(&format!("\"{type_name}\"")),
+            "{type_name} is in the template"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 1584);
+}

@@ -37,6 +37,8 @@ pub fn check_resource_types(cx: &Context) {
 /// types when only the last segment is new, and the `extern` and `Custom::`
 /// ways round otherwise.
 fn unknown_type_message(name: &str) -> String {
+    // How many of a service's types the message lists.
+    const SHOWN: usize = 8;
     let segments: Vec<&str> = name.split("::").collect();
     let &[vendor, service, _] = segments.as_slice() else {
         return format!(
@@ -44,34 +46,60 @@ fn unknown_type_message(name: &str) -> String {
              or `Custom::Name` for custom resources"
         );
     };
-    let escape = format!(
-        "for a third-party type or one newer than ecsnet's data, write `extern {name} {{ … }}`: \
-         its properties then pass through unchecked"
-    );
-    let suggestions = nearest_types(name);
-    if !suggestions.is_empty() {
+    let prefix = format!("{vendor}::{service}::");
+    let siblings: Vec<&str> = schema::type_names()
+        .filter(|t| t.starts_with(&prefix))
+        .collect();
+    let (suggestions, same_service) = nearest_types(name);
+    if same_service {
         return format!(
             "unknown resource type `{name}`; did you mean {}?",
             alternatives(&suggestions)
         );
     }
-    let prefix = format!("{vendor}::{service}::");
-    let siblings: Vec<&str> = schema::type_names()
-        .filter(|t| t.starts_with(&prefix))
-        .collect();
+    let mut message = format!("unknown resource type `{name}`");
+    if !suggestions.is_empty() {
+        let _ = write!(message, "; did you mean {}?", alternatives(&suggestions));
+    }
     if siblings.is_empty() {
-        return format!(
-            "unknown resource type `{name}`: ecsnet knows the {} types of the CloudFormation registry \
-             (us-east-1), and custom resources written `Custom::Name`; {escape}",
-            schema::type_names().len()
-        );
+        if suggestions.is_empty() {
+            let _ = write!(
+                message,
+                "; ecsnet knows the {} types of the CloudFormation registry (us-east-1), and custom \
+                 resources written `Custom::Name`",
+                thousands(schema::type_names().len())
+            );
+        }
+    } else {
+        let mut listed = list_in_backticks(&siblings[..siblings.len().min(SHOWN)]);
+        if siblings.len() > SHOWN {
+            listed = format!(
+                "{} and {} more",
+                listed.replace(" and ", ", "),
+                siblings.len() - SHOWN
+            );
+        }
+        let _ = write!(message, "; `{vendor}::{service}` has {listed}");
     }
-    const SHOWN: usize = 8;
-    let mut listed = list_in_backticks(&siblings[..siblings.len().min(SHOWN)]);
-    if siblings.len() > SHOWN {
-        listed = format!("{} and {} more", listed.replace(" and ", ", "), siblings.len() - SHOWN);
+    let _ = write!(
+        message,
+        "; for a third-party type or one newer than ecsnet's data, write `extern {name} {{ … }}`, \
+         whose properties pass through unchecked"
+    );
+    message
+}
+
+/// `1584` as `1,584`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
     }
-    format!("unknown resource type `{name}`: `{vendor}::{service}` has {listed}; {escape}")
+    out
 }
 
 /// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
@@ -79,29 +107,35 @@ fn alternatives(names: &[&str]) -> String {
     list_in_backticks(names).replace(" and ", " or ")
 }
 
-/// The known types nearest to a misspelt one: within the same service by
-/// the last segment, else across every type by the whole name; at most
-/// three, all at the smallest distance.
-fn nearest_types(name: &str) -> Vec<&'static str> {
+/// The known types nearest to a misspelt one, and whether they are of its
+/// own service: within the same service by the last segment, else across
+/// every type by the whole name; at most three, all at the smallest distance.
+fn nearest_types(name: &str) -> (Vec<&'static str>, bool) {
     let (prefix, last) = name.rsplit_once("::").unwrap_or(("", name));
     let same_service = schema::type_names()
         .filter(|t| t.rsplit_once("::").is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)));
-    let mut found = closest(last, same_service, |t| t.rsplit_once("::").map_or(t, |(_, l)| l));
+    let last_of = |t: &'static str| t.rsplit_once("::").map_or(t, |(_, l)| l);
+    let mut found = closest(last, 3, same_service, last_of);
+    let is_same_service = !found.is_empty();
     if found.is_empty() {
-        found = closest(name, schema::type_names(), |t| t);
+        // Across services only a near miss of the whole name: `AWS::SNS::Queue`
+        // is `AWS::SQS::Queue`, but `AWS::SNS::Notification` is no
+        // `AWS::Connect::Notification`.
+        found = closest(name, 6, schema::type_names(), |t| t);
     }
     found.truncate(3);
-    found
+    (found, is_same_service)
 }
 
 /// The candidates at the smallest edit distance from `word` (compared
-/// through `key`, case-insensitively), if within a third of its length.
+/// through `key`, case-insensitively), if within `1/fraction` of its length.
 fn closest(
     word: &str,
+    fraction: usize,
     candidates: impl Iterator<Item = &'static str>,
     key: impl Fn(&'static str) -> &'static str,
 ) -> Vec<&'static str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = (word.chars().count() / fraction).max(1);
     let word = word.to_ascii_lowercase();
     let mut best = (limit + 1, Vec::new());
     for candidate in candidates {
