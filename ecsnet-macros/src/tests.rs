@@ -577,17 +577,24 @@ fn every_resource_type_declares_with_its_required_properties_named() {
             .partition(|e| e.ends_with("rule `properties`, see `ecsnet explain properties`"));
         for other in others {
             assert!(
-                OTHER_RULES.iter().any(|(t, rule)| *t == type_name
-                    && other.contains(&format!("rule `{rule}`"))),
+                OTHER_RULES
+                    .iter()
+                    .any(|(t, rule)| *t == type_name && other.contains(&format!("rule `{rule}`"))),
                 "{type_name}: {other}"
             );
         }
         if required.is_empty() {
-            assert!(missing.is_empty(), "{type_name} has no required property, yet: {missing:#?}");
+            assert!(
+                missing.is_empty(),
+                "{type_name} has no required property, yet: {missing:#?}"
+            );
         } else {
             assert_eq!(missing.len(), 1, "{type_name}: {missing:#?}");
             let error = missing[0];
-            assert!(error.starts_with("missing required propert"), "{type_name}: {error}");
+            assert!(
+                error.starts_with("missing required propert"),
+                "{type_name}: {error}"
+            );
             let named: Vec<String> = error
                 .split('`')
                 .skip(1)

@@ -94,7 +94,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -112,8 +112,10 @@ fn alternatives(names: &[&str]) -> String {
 /// every type by the whole name; at most three, all at the smallest distance.
 fn nearest_types(name: &str) -> (Vec<&'static str>, bool) {
     let (prefix, last) = name.rsplit_once("::").unwrap_or(("", name));
-    let same_service = schema::type_names()
-        .filter(|t| t.rsplit_once("::").is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix)));
+    let same_service = schema::type_names().filter(|t| {
+        t.rsplit_once("::")
+            .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+    });
     let last_of = |t: &'static str| t.rsplit_once("::").map_or(t, |(_, l)| l);
     let mut found = closest(last, 3, same_service, last_of);
     let is_same_service = !found.is_empty();

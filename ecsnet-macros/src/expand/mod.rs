@@ -20,8 +20,8 @@ use crate::check;
 use crate::diag::Errors;
 use crate::fallback;
 use crate::model::{DeclarationKind, Resource, Stack};
-use crate::schema;
 use crate::parse::{self, Parsed};
+use crate::schema;
 
 /// `#[stack]`: parse, check, expand.
 pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
@@ -194,7 +194,10 @@ fn documentation_type(krate: &syn::Path, resource: &Resource) -> (TokenStream, T
         .and_then(|schema| schema::documentation_path(schema.name))
     {
         let path: syn::Path = syn::parse_str(path).expect("the generator writes valid paths");
-        return (TokenStream::new(), quote_spanned!(span=> #krate::aws::#path));
+        return (
+            TokenStream::new(),
+            quote_spanned!(span=> #krate::aws::#path),
+        );
     }
     if resource.is_custom {
         return (
@@ -203,7 +206,10 @@ fn documentation_type(krate: &syn::Path, resource: &Resource) -> (TokenStream, T
         );
     }
     let Some(schema) = resource.schema else {
-        return (TokenStream::new(), quote!(#krate::__private::UnknownResourceType));
+        return (
+            TokenStream::new(),
+            quote!(#krate::__private::UnknownResourceType),
+        );
     };
     let name = schema.name;
     let last = name.rsplit("::").next().unwrap_or(name);

@@ -6,6 +6,7 @@ mod database {
     #[parameter(String)]
     struct AtlasProject;
 
+    // ANCHOR: here
     #[resource(extern MongoDB::Atlas::Cluster {
         ProjectId: AtlasProject,
         Name: "todobackend",
@@ -15,6 +16,7 @@ mod database {
 
     #[output(Atlas.ConnectionStrings.StandardSrv)]
     struct ConnectionString;
+    // ANCHOR_END: here
 }
 
 fn main() {
