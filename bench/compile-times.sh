@@ -56,34 +56,53 @@ cargo build --quiet -p ecsnet-bench --bin generate_stack
 generate=$root/target/debug/generate_stack
 
 # `cargo check` after a one-property edit: the edit alternates a value back and
-# forth, so every run re-expands and re-checks the stack.
+# forth, so every run re-expands and re-checks the stack. Prints the median
+# time and the median peak memory of the largest process: rustc, inside
+# which the macro runs.
 edit_loop() {
     local dir=$1 file=$2 from=$3 to=$4
     CARGO_TARGET_DIR=$work/target cargo check --quiet --manifest-path "$dir/Cargo.toml" 2>/dev/null
-    local times=()
+    local times=() peaks=()
     for _ in $(seq "$runs"); do
         sed -i "s|$from|$to|" "$file"
-        times+=("$(CARGO_TARGET_DIR=$work/target seconds cargo check --manifest-path "$dir/Cargo.toml")")
+        /usr/bin/time -f '%e %M' -o "$work/time" env CARGO_TARGET_DIR="$work/target" \
+            cargo check --manifest-path "$dir/Cargo.toml" >/dev/null 2>&1
+        read -r wall peak < "$work/time"
+        times+=("$wall")
+        peaks+=("$peak")
         local swap=$from; from=$to; to=$swap
     done
-    printf '%s\n' "${times[@]}" | median
+    printf '%s s, peak %s MiB' "$(printf '%s\n' "${times[@]}" | median)" \
+        "$(printf '%s\n' "${peaks[@]}" | awk '{ print $1 / 1024 }' | median)"
 }
 
 dir=$(scratch todobackend-stack)
 cp "$root/examples/todobackend.rs" "$dir/src/main.rs"
 rm -rf "$dir/src/lambda" && cp -r "$root/examples/lambda" "$dir/src/lambda"
 echo "cargo check after a one-property edit (median of $runs):"
-printf '  %4s resources: %s s\n' 37 "$(edit_loop "$dir" "$dir/src/main.rs" 'retention_in_days: 7,' 'retention_in_days: 14,')"
+printf '  %4s resources: %s\n' 37 "$(edit_loop "$dir" "$dir/src/main.rs" 'retention_in_days: 7,' 'retention_in_days: 14,')"
 
 for groups in 31 62 125; do
     dir=$(scratch "generated-$groups")
     { "$generate" "$groups"; printf '\nfn main() {\n    print!("{}", large_stack::template().to_json());\n}\n'; } > "$dir/src/main.rs"
-    printf '  %4s resources: %s s\n' $((groups * 4)) "$(edit_loop "$dir" "$dir/src/main.rs" 'Tasks of subnet 0"' 'Tasks of subnet zero"')"
+    printf '  %4s resources: %s\n' $((groups * 4)) "$(edit_loop "$dir" "$dir/src/main.rs" 'Tasks of subnet 0"' 'Tasks of subnet zero"')"
 done
+
+# 300 different resource types, one of each: every type's schema is decoded.
+dir=$(scratch many-types-300)
+{ "$generate" --types 300; printf '\nfn main() {\n    print!("{}", many_types::template().to_json());\n}\n'; } > "$dir/src/main.rs"
+printf '  %4s resource types: %s\n' 300 "$(edit_loop "$dir" "$dir/src/main.rs" 'Any text, known only' 'Any text, only known')"
 
 dir=$(scratch plain-500)
 { "$generate" --plain 125; printf '\nfn main() {\n    let _ = large_stack::VpcId;\n}\n'; } > "$dir/src/main.rs"
-echo "  500 plain structs, no ecsnet (baseline): $(edit_loop "$dir" "$dir/src/main.rs" '/// Subnet 0.' '/// Subnet zero.') s"
+echo "  500 plain structs, no ecsnet (baseline): $(edit_loop "$dir" "$dir/src/main.rs" '/// Subnet 0.' '/// Subnet zero.')"
+echo
+
+# The schema data: in the repository, and inside the compiled macro (the
+# dynamic library rustc loads, as `cargo check` above built it).
+data=$root/ecsnet-schema/data/resources.txt
+macro_lib=$(ls -S "$work"/target/debug/deps/libecsnet_macros-*.so 2>/dev/null | head -1)
+echo "schema data: $(stat -c %s "$data") bytes in the repository ($(gzip -9c "$data" | wc -c) gzipped); macro library $(stat -c %s "$macro_lib") bytes (debug build)"
 echo
 
 # Whole-process emission: release binaries, each run timed by the kernel.

@@ -6,6 +6,7 @@
 //! emission.
 
 pub mod generate;
+pub mod many_types;
 
 /// The todobackend example's stack.
 #[path = "../../examples/todobackend.rs"]
