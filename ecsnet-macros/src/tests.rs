@@ -612,3 +612,39 @@ fn every_resource_type_declares_with_its_required_properties_named() {
     }
     assert_eq!(checked, 1584);
 }
+
+/// The macro documents each resource's struct with its type's summary and
+/// AWS page, in Markdown that rustdoc accepts with no warning in any crate.
+#[test]
+fn resource_structs_carry_their_type_documentation() {
+    let expansion = expand(
+        "",
+        "mod s { /// Alerts for the team.\n #[resource(AWS::SNS::Topic {})] pub struct Alerts; }",
+    );
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(
+        expansion.code.contains(
+            "CloudFormation type [`AWS::SNS::Topic`](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sns-topic.html)"
+        ),
+        "{}",
+        expansion.code
+    );
+    assert_eq!(
+        crate::expand::plain_markdown(
+            "Grants [IssueCertificate](https://x.example/a) on a [IPv6 only] CA <b>, see http://example.com/page."
+        ),
+        "Grants IssueCertificate on a \\[IPv6 only\\] CA \\<b\\>, see <http://example.com/page>."
+    );
+    for type_name in crate::schema::type_names() {
+        let summary = crate::schema::resource_type(type_name).map_or("", |t| t.summary);
+        let doc = crate::expand::plain_markdown(summary);
+        let unescaped = |c: char| {
+            doc.match_indices(c)
+                .any(|(i, _)| i == 0 || !doc[..i].ends_with('\\'))
+        };
+        assert!(!unescaped('[') && !unescaped(']'), "{type_name}: {doc}");
+        for (i, _) in doc.match_indices("http") {
+            assert!(doc[..i].ends_with('<'), "{type_name}: a bare URL in {doc}");
+        }
+    }
+}

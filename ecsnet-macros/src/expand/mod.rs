@@ -15,6 +15,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::Item;
 use syn::ext::IdentExt;
+use syn::parse::Parser as _;
 
 use crate::check;
 use crate::diag::Errors;
@@ -81,6 +82,26 @@ fn expand(parsed: Parsed) -> TokenStream {
             _ => None,
         })
         .collect();
+
+    // Each resource's struct carries its type's summary and AWS page, so
+    // rustdoc and an editor's hover on the struct say what it declares.
+    let type_docs: std::collections::HashMap<String, String> = stack
+        .declarations
+        .iter()
+        .filter_map(|d| Some((d.ident.to_string(), type_doc(d.as_resource()?)?)))
+        .collect();
+    for item in items.iter_mut() {
+        if let Item::Struct(s) = item
+            && let Some(doc) = type_docs.get(&s.ident.unraw().to_string())
+        {
+            let separator = (!s.attrs.is_empty()).then(|| quote!(#[doc = ""]));
+            s.attrs.extend(
+                syn::Attribute::parse_outer
+                    .parse2(quote!(#separator #[doc = #doc]))
+                    .expect("doc attributes parse"),
+            );
+        }
+    }
 
     // A repeated struct stays as written, and names its instances; each
     // instance gets a struct of its own, with the same documentation.
@@ -183,6 +204,56 @@ fn declaration_impls(stack: &Stack) -> TokenStream {
     impls
 }
 
+/// The line the macro adds to a resource's documentation: the type, its
+/// summary and its AWS page.
+fn type_doc(resource: &Resource) -> Option<String> {
+    let schema = resource.schema?;
+    let mut doc = format!(
+        "CloudFormation type [`{}`]({})",
+        schema.name, schema.docs_url
+    );
+    if !schema.summary.is_empty() {
+        doc.push_str(": ");
+        doc.push_str(&plain_markdown(schema.summary));
+    }
+    Some(doc)
+}
+
+/// A summary from the schema data as Markdown that rustdoc accepts in any
+/// crate with no warning: links `[text](url)` keep their text only, other
+/// brackets and angle brackets are escaped, and bare URLs are wrapped in
+/// `<…>` (rustdoc's `bare_urls` lint).
+pub(crate) fn plain_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '['
+            && let Some(close) = rest.find("](")
+            && let Some(end) = rest[close..].find(')')
+            && !rest[1..close].contains(['[', ']'])
+        {
+            out.push_str(&plain_markdown(&rest[1..close]));
+            rest = &rest[close + end + 1..];
+            continue;
+        }
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ')']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
+            continue;
+        }
+        if matches!(c, '[' | ']' | '<' | '>' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// The documentation type of a resource's type, and the item that defines
 /// it when ecsnet has none in `ecsnet::aws`: a struct named like the type's
 /// last segment and spanned on it, documented with the schema's summary and
@@ -221,7 +292,7 @@ fn documentation_type(krate: &syn::Path, resource: &Resource) -> (TokenStream, T
         "ResourceType"
     };
     let ident = syn::Ident::new(last, span);
-    let summary = schema.summary;
+    let summary = plain_markdown(schema.summary);
     let link = format!("[`{name}`]({})", schema.docs_url);
     let item = quote! {
         #[doc = #summary]
