@@ -19,12 +19,19 @@
 //! assert_eq!(subnet.ref_returns, Some("SubnetId"));
 //! ```
 
+mod constraints;
 mod decode;
+mod evaluator;
+mod json;
+mod naming;
+mod patterns;
+pub mod validate;
 
 use std::fmt;
 use std::sync::OnceLock;
 
 pub use decode::DecodeError;
+pub use patterns::compile_error as pattern_compile_error;
 
 /// One CloudFormation resource type, such as `AWS::EC2::Subnet`.
 #[derive(Debug)]
