@@ -42,6 +42,10 @@ ANNOTATIONS = {
     "markdownDescription", "deprecated", "readOnly", "writeOnly", "tagging",
     "enumCaseInsensitive", "propertyTransform", "documentationUrl", "sourceUrl",
     "uniqueKeys", "maxUniqueItems", "requiredXor", "requiredOr", "patternError",
+    # The registry's resource metadata (top level of a schema): not about values.
+    "primaryIdentifier", "additionalIdentifiers", "readOnlyProperties", "createOnlyProperties",
+    "writeOnlyProperties", "conditionalCreateOnlyProperties", "deprecatedProperties",
+    "replacementStrategy", "taggable", "resourceLink", "lifecycle", "handlers", "typeName",
 }  # fmt: skip
 
 # Keywords whose value is one subschema.
@@ -168,6 +172,8 @@ class Emitter:
                         continue
                     child_pointer = f"{pointer}/properties/{name}" if key == "properties" else f"{pointer}/*"
                     sub = self.emit(value[name], mode, child_pointer)
+                    if sub is None and "additionalProperties" in schema and not shape:
+                        sub = {}  # still a known key for `additionalProperties`
                     if sub is not None:
                         emitted[name] = sub
                 if emitted:
@@ -218,6 +224,15 @@ class Emitter:
             if key in PLAIN:
                 if shape and key in ("type", "required"):
                     continue
+                if key == "required" and isinstance(value, list) and any(
+                    f"{pointer}/properties/{name}" in self.read_only for name in value
+                ):
+                    # A read-only property is never in a template: the registry
+                    # schema describes the model the handlers return here.
+                    self.unknown.append((f"{self.where}{pointer}", "required (read-only property)", mode))
+                    if mode == "condition":
+                        out["?"] = "required"
+                    continue
                 if shape and key == "enum" and isinstance(value, list) and (
                     all(isinstance(v, str) for v in value) or all(is_int(v) for v in value)
                 ):
@@ -256,7 +271,7 @@ def prune_refs(schema: object, remap: dict[int, int]) -> object:
             continue
         if k in SCHEMA_MAPS or k == "dependencies":
             sub = {n: prune_refs(s, remap) for n, s in v.items()}
-            if k == "properties" or k == "patternProperties":
+            if k in SCHEMA_MAPS and "additionalProperties" not in schema:
                 sub = {n: s for n, s in sub.items() if s != {}}
                 if not sub:
                     continue
@@ -280,7 +295,8 @@ def simplify(schema: object) -> object:
     for k, v in schema.items():
         if k in SCHEMA_MAPS:
             v = {n: simplify(s) for n, s in v.items()}
-            v = {n: s for n, s in v.items() if s != {} and s is not True}
+            if "additionalProperties" not in schema:  # else the keys themselves matter
+                v = {n: s for n, s in v.items() if s != {} and s is not True}
         elif k in ONE_SCHEMA or k == "dependencies":
             v = simplify(v) if k != "dependencies" else {n: simplify(s) for n, s in v.items()}
         elif k in MANY_SCHEMAS:
@@ -289,7 +305,7 @@ def simplify(schema: object) -> object:
                 v = [s for s in v if s != {}]
         if k == "additionalProperties" and v is True:
             continue
-        if k in NO_OPS and v == NO_OPS[k]:
+        if k in NO_OPS and v == NO_OPS[k] and not (k in SCHEMA_MAPS and "additionalProperties" in schema):
             continue
         out[k] = v
     return out

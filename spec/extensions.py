@@ -46,6 +46,22 @@ LIFECYCLE = "cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json"
 LOWERCASE_ENGINE = re.compile(r'instance\["Engine"\]\s*=\s*instance\["Engine"\]\.lower\(\)')
 
 
+# Sentences for rules whose Python class writes its own message (`def message`)
+# where the generic one would be vague. `{Key}` is the value of that key of the
+# object the schema applies to; the evaluator falls back to its own sentence
+# when one is missing or not a scalar.
+MESSAGES = {
+    "W3691": "`engine_version` `{EngineVersion}` of engine `{Engine}` is deprecated "
+             "and cannot be used to create new DB instances",
+    "W3690": "`engine_version` `{EngineVersion}` of engine `{Engine}` is deprecated "
+             "and cannot be used to create new DB clusters",
+    "E3047": "`cpu` `{Cpu}` with `memory` `{Memory}` is not a combination Fargate offers",
+    "E3615": "`period` `{Period}` must be 10, 30, 60 or a multiple of 60",
+    "E3688": "`from_port` and `to_port` must both be -1 when one is -1",
+    "E3674": "`primary` cannot be true when `private_ip_address` is set",
+}  # fmt: skip
+
+
 @dataclass
 class Extension:
     type_name: str
@@ -175,7 +191,8 @@ def load(wheel_path, enum_table, known_types: set[str]) -> tuple[list[Extension]
                         continue
                     type_name, path = target
                     level = rule.id[0]
-                    out.append(Extension(type_name, level, rule.id, source, path, rule.lowercase, schema))
+                    out.append(Extension(type_name, level, rule.id, source, path, rule.lowercase, schema,
+                                         MESSAGES.get(rule.id, "")))  # fmt: skip
                     findings.applied.append(
                         f"{what}: {'error' if level == 'E' else 'warning'} on {type_name} "
                         f"{'/'.join(path) or '(properties)'}"

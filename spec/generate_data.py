@@ -386,7 +386,32 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
         *index,
     ]
     text = "\n".join(head) + "\n" + body
+    stats["unknown_keywords"] = writer.unknown_keywords
+    stats["constraint_counts"] = keyword_counts(body)
     return text, lenient, gen, stats
+
+
+def keyword_counts(body: str) -> dict[str, int]:
+    """How often each keyword occurs in the `V`/`D` lines (registry) and `X` lines (extensions)."""
+    counts: dict[str, int] = {}
+
+    def walk(node: object, prefix: str, parent: str | None) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if parent not in ("properties", "patternProperties", "dependencies",
+                                  "dependentRequired", "dependentExcluded"):  # fmt: skip
+                    counts[prefix + k] = counts.get(prefix + k, 0) + 1
+                walk(v, prefix, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, prefix, None)
+
+    for line in body.splitlines():
+        if line.startswith(("V ", "D ")):
+            walk(json.loads(line[2:]), "registry ", None)
+        elif line.startswith("X "):
+            walk(json.loads(line.split(" ", 6)[6]), "extension ", None)
+    return dict(sorted(counts.items()))
 
 
 def render_report(lenient: Lenient, gen: DataGen, stats: dict) -> str:
@@ -412,6 +437,17 @@ def render_report(lenient: Lenient, gen: DataGen, stats: dict) -> str:
         by_kind.setdefault(kind, []).append(detail)
     for kind in sorted(by_kind):
         sections.append((f"Fallback: {kind}", by_kind[kind]))
+    ext = stats["extensions"]
+    sections += [
+        (f"Extension schemas applied (as of {stats['as_of']} for Lambda runtimes)", ext.applied),
+        ("Extension schemas skipped", ext.skipped),
+        ("Registry keywords not carried (dropped at shape positions, undecided in conditions)",
+         [f"{kw} ({mode}): {where}" for where, kw, mode in stats["unknown_keywords"]]),
+    ]  # fmt: skip
+    out.append("")
+    out.append("| constraint keyword | occurrences |")
+    out.append("|---|---|")
+    out += [f"| {k} | {n} |" for k, n in stats["constraint_counts"].items()]
     rep = gen.report
     sections += [
         ("Constraints not representable / ignored", rep.ignored_constraints),

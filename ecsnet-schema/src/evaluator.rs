@@ -108,6 +108,7 @@ impl Evaluator<'_> {
             Schema::Bool(false) => {
                 let message = match path.last() {
                     Some(PathItem::Key(_)) => format!("{} is not allowed here", self.subject(path)),
+                    None => "these properties cannot be used together".to_string(),
                     _ => format!("{} is not allowed", self.subject(path)),
                 };
                 Outcome { truth: Truth::No, findings: vec![self.finding(path, "false", message)] }
@@ -434,10 +435,9 @@ impl Evaluator<'_> {
                 }
             }
             if let Some(schema) = &k.property_names {
+                // The value checked is the key itself, which the path names.
                 let mut names = self.eval(schema, &Instance::String(key.clone()), path, depth + 1);
                 for f in &mut names.findings {
-                    // The value checked is the key itself: say so.
-                    f.message = format!("the key of {}", f.message);
                     f.keyword = "propertyNames";
                 }
                 out.absorb(names);
@@ -447,20 +447,29 @@ impl Evaluator<'_> {
     }
 
     /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`.
+    ///
+    /// When a sibling keyword already explains why the value fails (an
+    /// empty `key_schema` fails `minItems` and every branch of its `oneOf`),
+    /// a failing `anyOf`/`oneOf` adds its "no" without a second sentence.
     fn combinators(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize, out: &mut Outcome) {
+        let explained = !out.findings.is_empty();
         for schema in &k.all_of {
             out.absorb(self.eval(schema, value, path, depth + 1));
         }
         if !k.any_of.is_empty() {
             let branches: Vec<Outcome> = k.any_of.iter().map(|s| self.eval(s, value, path, depth + 1)).collect();
             let truth = branches.iter().map(|b| b.truth).fold(Truth::No, or);
-            out.verdict(truth, || {
+            if explained && truth == Truth::No {
+                out.truth = Truth::No;
+            } else {
+                out.verdict(truth, || {
                 let message = match required_sets(&k.any_of) {
                     Some(sets) => format!("set at least one of {}", self.alternatives(path, &sets)),
                     None => self.no_branch_message(path, &branches, "any"),
                 };
                 self.finding(path, "anyOf", message)
-            });
+                });
+            }
         }
         if !k.one_of.is_empty() {
             let branches: Vec<Outcome> = k.one_of.iter().map(|s| self.eval(s, value, path, depth + 1)).collect();
@@ -471,11 +480,20 @@ impl Evaluator<'_> {
                 (1, 0) => Truth::Yes,
                 _ => Truth::Undecided,
             };
+            if explained && truth == Truth::No && yes.is_empty() {
+                out.truth = Truth::No;
+                return self.not_and_if(k, value, path, depth, out);
+            }
             out.verdict(truth, || {
-                let sets = required_sets(&k.one_of);
+                let sets = required_sets(&k.one_of).map(|sets| without_common(&sets));
                 let message = match (&sets, yes.as_slice()) {
-                    (Some(sets), []) => format!("set exactly one of {}", self.alternatives(path, sets)),
-                    (Some(sets), [a, b, ..]) => format!(
+                    (Some((common, sets)), []) if !common.is_empty() => format!(
+                        "set {} and exactly one of {}",
+                        self.alternative_and(path, common),
+                        self.alternatives(path, sets)
+                    ),
+                    (Some((_, sets)), []) => format!("set exactly one of {}", self.alternatives(path, sets)),
+                    (Some((_, sets)), [a, b, ..]) => format!(
                         "{} and {} cannot be set together; set exactly one of {}",
                         self.alternative(path, &sets[*a]),
                         self.alternative(path, &sets[*b]),
@@ -494,6 +512,11 @@ impl Evaluator<'_> {
                 self.finding(path, "oneOf", message)
             });
         }
+        self.not_and_if(k, value, path, depth, out);
+    }
+
+    /// `not` and `if`/`then`/`else`.
+    fn not_and_if(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize, out: &mut Outcome) {
         if let Some(schema) = &k.not {
             let inner = self.eval(schema, value, path, depth + 1);
             let truth = match inner.truth {
@@ -517,7 +540,7 @@ impl Evaluator<'_> {
             };
             if let Some(schema) = branch {
                 let mut result = self.eval(schema, value, path, depth + 1);
-                if let Some(why) = self.describe_condition(condition, path) {
+                if let Some(why) = self.describe_condition(condition, value, path) {
                     for f in &mut result.findings {
                         if !f.message.contains(" when ") && !f.message.contains(" unless ") {
                             f.message = format!("{} {word} {why}", f.message);
@@ -537,7 +560,7 @@ impl Evaluator<'_> {
             .map(|b| format!(" (for example: {})", b.findings[0].message))
             .unwrap_or_default();
         format!(
-            "{} must match {how} of {} alternative forms, but matches none{example}",
+            "{} must match {how} of its {} alternative forms, but matches none{example}",
             self.subject(path),
             branches.len()
         )
@@ -550,6 +573,11 @@ impl Evaluator<'_> {
             1 => names[0].clone(),
             _ => format!("({})", and_list(&names)),
         }
+    }
+
+    fn alternative_and(&self, path: &[PathItem], set: &[&'static str]) -> String {
+        let names: Vec<String> = set.iter().map(|k| self.key(path, k)).collect();
+        and_list(&names)
     }
 
     fn alternatives(&self, path: &[PathItem], sets: &[Vec<&'static str>]) -> String {
@@ -575,17 +603,25 @@ impl Evaluator<'_> {
     }
 
     /// "`engine` is `mysql`" for an `if` made of `const`, `enum` and `required`.
-    fn describe_condition(&self, condition: &Schema, path: &[PathItem]) -> Option<String> {
+    /// (`value` is the object the condition held for: a long enumeration is
+    /// described by the value that matched it.)
+    fn describe_condition(&self, condition: &Schema, value: &Instance, path: &[PathItem]) -> Option<String> {
         let Schema::Keywords(k) = condition else { return None };
         let mut parts = Vec::new();
         for (name, schema) in &k.properties {
             let Schema::Keywords(p) = schema else { return None };
             let key = self.key(path, name);
+            let actual = match value {
+                Instance::Object(members) => members.iter().find(|(k, _)| k == name).and_then(|(_, v)| naming::value(v)),
+                _ => None,
+            };
             if let Some(c) = &p.constant {
                 parts.push(format!("{key} is {}", json_text(c)));
             } else if let Some(values) = p.allowed.as_ref().filter(|v| v.len() <= 4) {
                 let shown: Vec<String> = values.iter().map(json_text).collect();
                 parts.push(format!("{key} is {}", or_list(&shown)));
+            } else if let (Some(_), Some(actual)) = (&p.allowed, &actual) {
+                parts.push(format!("{key} is `{actual}`"));
             } else if let Some(pattern) = &p.pattern {
                 parts.push(format!("{key} matches `{}`", pattern.0));
             } else if p.properties.is_empty() && p.not.is_none() && p.any_of.is_empty() && p.one_of.is_empty() {
@@ -650,6 +686,21 @@ fn required_set(schema: &Schema) -> Option<Vec<&'static str>> {
         && k.unsupported.is_none()
         && k.properties.iter().all(|(_, s)| matches!(s, Schema::Bool(true)));
     (only_required && !k.required.is_empty()).then(|| k.required.clone())
+}
+
+/// Splits off the keys every alternative requires (`Version` in
+/// `{Name, Version} | {Id, Version}`), if each alternative keeps some.
+fn without_common(sets: &[Vec<&'static str>]) -> (Vec<&'static str>, Vec<Vec<&'static str>>) {
+    let common: Vec<&'static str> = sets
+        .first()
+        .map(|first| first.iter().copied().filter(|k| sets.iter().all(|s| s.contains(k))).collect())
+        .unwrap_or_default();
+    let rest: Vec<Vec<&'static str>> = sets.iter().map(|s| s.iter().copied().filter(|k| !common.contains(k)).collect()).collect();
+    if rest.iter().any(Vec::is_empty) {
+        (Vec::new(), sets.to_vec())
+    } else {
+        (common, rest)
+    }
 }
 
 fn required_sets(branches: &[Schema]) -> Option<Vec<Vec<&'static str>>> {
@@ -774,5 +825,193 @@ fn or_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One violating, one passing and one unknown value per keyword, on
+    //! schemas written here (the real types are in `tests/constraints.rs`).
+
+    use super::*;
+    use crate::constraints::compile;
+
+    fn schema(text: &str) -> Schema {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        compile(&Json::parse(text).unwrap(), &|_| Err("no table".into()), 0).unwrap()
+    }
+
+    fn run(text: &str, value: &Instance) -> Outcome {
+        let s = schema(text);
+        Evaluator { definitions: &[], model: None }.eval(&s, value, &mut Vec::new(), 0)
+    }
+
+    fn messages(text: &str, value: &Instance) -> Vec<String> {
+        let o = run(text, value);
+        assert_eq!(o.truth == Truth::No, !o.findings.is_empty(), "{text} on {value:?}");
+        o.findings.into_iter().map(|f| f.message).collect()
+    }
+
+    fn s(v: &str) -> Instance {
+        Instance::String(v.to_string())
+    }
+
+    fn n(v: f64) -> Instance {
+        Instance::Number(v)
+    }
+
+    fn obj(members: &[(&str, Instance)]) -> Instance {
+        Instance::Object(members.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect())
+    }
+
+    fn arr(items: &[Instance]) -> Instance {
+        Instance::Array(items.to_vec())
+    }
+
+    /// The schema fails `bad` with `message`, passes `good`, and is undecided on Unknown.
+    fn check(text: &str, bad: &Instance, message: &str, good: &Instance) {
+        assert_eq!(messages(text, bad), vec![message.to_string()], "{text} on {bad:?}");
+        assert_eq!(run(text, good).truth, Truth::Yes, "{text} on {good:?}");
+        assert_eq!(run(text, &Instance::Unknown).truth, Truth::Undecided, "{text} on Unknown");
+    }
+
+    #[test]
+    fn pattern() {
+        let p = r#"{"properties":{"Name":{"pattern":"^[a-z][a-z0-9-]*$"}}}"#;
+        check(p, &obj(&[("Name", s("Web"))]), "`name` must match the pattern `^[a-z][a-z0-9-]*$`", &obj(&[("Name", s("web-1"))]));
+        assert_eq!(run(p, &obj(&[("Name", Instance::Unknown)])).truth, Truth::Undecided);
+        assert_eq!(run(r#"{"pattern":"(?i)x"}"#, &s("y")).truth, Truth::Undecided, "uncompilable: skipped");
+    }
+
+    #[test]
+    fn lengths() {
+        check(r#"{"minLength":3}"#, &s("ab"), "the properties must be at least 3 characters long", &s("abc"));
+        check(r#"{"maxLength":2}"#, &s("été"), "the properties must be at most 2 characters long (it has 3)", &s("ét"));
+        check(r#"{"minLength":1}"#, &s(""), "the properties must not be empty", &s("x"));
+    }
+
+    #[test]
+    fn number_bounds() {
+        check(r#"{"minimum":0.5}"#, &n(0.25), "the properties must be at least 0.5", &n(0.5));
+        check(r#"{"maximum":10}"#, &s("11"), "the properties must be at most 10", &s("10"));
+        check(r#"{"exclusiveMinimum":0}"#, &n(0.0), "the properties must be greater than 0", &n(1e-9));
+        check(r#"{"exclusiveMaximum":1}"#, &n(1.0), "the properties must be less than 1", &n(0.5));
+        check(r#"{"multipleOf":0.1}"#, &n(0.35), "the properties must be a multiple of 0.1", &n(0.3));
+        assert_eq!(run(r#"{"maximum":1}"#, &n(f64::MAX)).truth, Truth::No);
+        assert_eq!(run(r#"{"multipleOf":1}"#, &n(1e300)).truth, Truth::Undecided, "too big to tell");
+    }
+
+    #[test]
+    fn item_counts_and_uniqueness() {
+        check(r#"{"minItems":2}"#, &arr(&[s("a")]), "the properties must have at least 2 items", &arr(&[s("a"), s("b")]));
+        check(r#"{"maxItems":1}"#, &arr(&[s("a"), s("b")]), "the properties must have at most 1 items (it has 2)", &arr(&[s("a")]));
+        check(r#"{"uniqueItems":true}"#, &arr(&[s("a"), s("b"), s("a")]), "item 2 of the properties repeats item 0; the items must be unique", &arr(&[s("a"), s("b")]));
+        // Only known items are compared.
+        assert_eq!(run(r#"{"uniqueItems":true}"#, &arr(&[s("a"), Instance::Unknown])).truth, Truth::Undecided);
+        assert_eq!(run(r#"{"uniqueItems":true}"#, &arr(&[s("a"), Instance::Unknown, s("a")])).truth, Truth::No);
+        // An unknown item still counts.
+        assert_eq!(run(r#"{"minItems":2}"#, &arr(&[s("a"), Instance::Unknown])).truth, Truth::Yes);
+    }
+
+    #[test]
+    fn const_and_enum() {
+        check(r#"{"const":"Image"}"#, &s("Zip"), "the properties must be `Image`", &s("Image"));
+        check(r#"{"enum":[1,2]}"#, &n(3.0), "the properties must be one of `1` or `2`", &s("2"));
+        check(r#"{"properties":{"Bb":{"enum":[true]}}}"#, &obj(&[("Bb", s("false"))]), "`bb` must be `true`", &obj(&[("Bb", s("True"))]));
+    }
+
+    #[test]
+    fn dependencies() {
+        let req = r#"{"dependentRequired":{"Cpu":["Memory"]}}"#;
+        check(req, &obj(&[("Cpu", n(256.0))]), "`cpu` requires `memory`", &obj(&[("Cpu", n(256.0)), ("Memory", n(512.0))]));
+        // Keys are known even when values are not.
+        assert_eq!(run(req, &obj(&[("Cpu", Instance::Unknown)])).truth, Truth::No);
+        let old = r#"{"dependencies":{"Cpu":["Memory"]}}"#;
+        check(old, &obj(&[("Cpu", n(1.0))]), "`cpu` requires `memory`", &obj(&[]));
+        let exc = r#"{"dependentExcluded":{"Aa":["Bb"]}}"#;
+        check(exc, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]), "`bb` cannot be used with `aa`", &obj(&[("Aa", n(1.0))]));
+        let sch = r#"{"dependencies":{"Aa":{"required":["Cc"]}}}"#;
+        check(sch, &obj(&[("Aa", n(1.0))]), "`cc` is required", &obj(&[("Bb", n(1.0))]));
+    }
+
+    #[test]
+    fn one_of_required_sets() {
+        let one = r#"{"oneOf":[{"required":["Aa"]},{"required":["Bb","Cc"]}]}"#;
+        check(one, &obj(&[]), "set exactly one of `aa`, (`bb` and `cc`)", &obj(&[("Aa", n(1.0))]));
+        assert_eq!(
+            messages(one, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0)), ("Cc", n(1.0))])),
+            ["`aa` and (`bb` and `cc`) cannot be set together; set exactly one of `aa`, (`bb` and `cc`)"]
+        );
+        // A branch that may still match keeps oneOf silent.
+        let typed = r#"{"oneOf":[{"properties":{"Aa":{"const":"x"}},"required":["Aa"]},{"properties":{"Aa":{"const":"y"}},"required":["Aa"]}]}"#;
+        assert_eq!(run(typed, &obj(&[("Aa", Instance::Unknown)])).truth, Truth::Undecided);
+        assert_eq!(run(typed, &obj(&[("Aa", s("x"))])).truth, Truth::Yes);
+        assert_eq!(run(typed, &obj(&[("Aa", s("z"))])).truth, Truth::No);
+    }
+
+    #[test]
+    fn any_of_and_all_of() {
+        let any = r#"{"anyOf":[{"required":["Aa"]},{"required":["Bb"]}]}"#;
+        check(any, &obj(&[("Cc", n(1.0))]), "set at least one of `aa`, `bb`", &obj(&[("Bb", n(1.0))]));
+        let all = r#"{"allOf":[{"minimum":1},{"maximum":3}]}"#;
+        check(all, &n(4.0), "the properties must be at most 3", &n(2.0));
+        let generic = r#"{"anyOf":[{"maxLength":1},{"pattern":"^a"}]}"#;
+        check(generic, &s("bb"), "the properties must match any of its 2 alternative forms, but matches none (for example: the properties must be at most 1 characters long (it has 2))", &s("abc"));
+    }
+
+    #[test]
+    fn not() {
+        check(r#"{"not":{"required":["Aa","Bb"]}}"#, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]), "`aa` and `bb` cannot be set together", &obj(&[("Aa", n(1.0))]));
+        check(r#"{"not":{"const":"x"}}"#, &s("x"), "the properties must not be `x`", &s("y"));
+    }
+
+    #[test]
+    fn if_then_else() {
+        let cond = r#"{"if":{"properties":{"Mode":{"const":"PROVISIONED"}},"required":["Mode"]},"then":{"required":["Throughput"]},"else":{"not":{"required":["Throughput"]}}}"#;
+        check(cond, &obj(&[("Mode", s("PROVISIONED"))]), "`throughput` is required when `mode` is `PROVISIONED`", &obj(&[("Mode", s("PROVISIONED")), ("Throughput", n(1.0))]));
+        assert_eq!(messages(cond, &obj(&[("Mode", s("OTHER")), ("Throughput", n(1.0))])), ["`throughput` must not be set unless `mode` is `PROVISIONED`"]);
+        // Undecided condition: neither branch applies.
+        assert_eq!(run(cond, &obj(&[("Mode", Instance::Unknown)])).truth, Truth::Undecided);
+        assert_eq!(run(cond, &obj(&[("Mode", Instance::Unknown), ("Throughput", n(1.0))])).truth, Truth::Undecided);
+    }
+
+    #[test]
+    fn property_names() {
+        let names = r#"{"propertyNames":{"not":{"enum":["AWS_REGION","AWS_LAMBDA_FUNCTION_NAME"]}}}"#;
+        check(names, &obj(&[("AWS_REGION", s("x"))]), "key `AWS_REGION` must not be `AWS_REGION`", &obj(&[("MY_VAR", s("x"))]));
+    }
+
+    #[test]
+    fn contains_and_false() {
+        let c = r#"{"contains":{"required":["Essential"]}}"#;
+        check(c, &arr(&[obj(&[])]), "the properties must contain at least one item that sets `essential`", &arr(&[obj(&[]), obj(&[("Essential", Instance::Bool(true))])]));
+        let f = r#"{"properties":{"Aa":false}}"#;
+        check(f, &obj(&[("Aa", Instance::Unknown)]), "`aa` is not allowed here", &obj(&[]));
+    }
+
+    #[test]
+    fn type_only_decides() {
+        // `type` never reports (shapes are the macro's), but it decides conditions.
+        let o = run(r#"{"type":"integer"}"#, &n(1.5));
+        assert_eq!((o.truth, o.findings.len()), (Truth::No, 0));
+        assert_eq!(run(r#"{"type":"integer"}"#, &s("2")).truth, Truth::Yes);
+        assert_eq!(run(r#"{"type":["string","object"]}"#, &arr(&[])).truth, Truth::No);
+    }
+
+    #[test]
+    fn unsupported_keywords_and_depth_are_undecided() {
+        assert_eq!(run(r#"{"?":"format"}"#, &s("x")).truth, Truth::Undecided);
+        assert_eq!(run(r#"{"not":{"?":"format"}}"#, &s("x")).truth, Truth::Undecided);
+        let mut deep = String::new();
+        for _ in 0..90 {
+            deep.push_str(r#"{"items":"#);
+        }
+        deep.push_str(r#"{"maxLength":0}"#);
+        deep.push_str(&"}".repeat(90));
+        let mut value = s("x");
+        for _ in 0..90 {
+            value = arr(&[value]);
+        }
+        assert_eq!(run(&deep, &value).truth, Truth::Undecided, "bounded, not a panic");
     }
 }

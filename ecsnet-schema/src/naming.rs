@@ -15,7 +15,7 @@ enum Step<'a> {
 }
 
 /// The shape the value at `path` has, if the model knows it.
-fn shape_at(model: Option<&'static ResourceType>, path: &[PathItem]) -> Option<&'static Shape> {
+pub(crate) fn shape_at(model: Option<&'static ResourceType>, path: &[PathItem]) -> Option<&'static Shape> {
     let mut current: Option<&'static Shape> = None;
     for (i, item) in path.iter().enumerate() {
         let next = match (i, current, item) {
@@ -63,7 +63,7 @@ fn last_step<'a>(model: Option<&'static ResourceType>, path: &'a [PathItem]) -> 
             };
             match ident {
                 Some(ident) => Step::Property(ident),
-                None if k.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                None if looks_like_property(k) => {
                     Step::Property(Box::leak(naive_snake(k).into_boxed_str()))
                 }
                 None => Step::Key(k),
@@ -94,6 +94,14 @@ pub(crate) fn key(model: Option<&'static ResourceType>, path: &[PathItem], key: 
         Step::Property(ident) => format!("`{ident}`"),
         _ => format!("`{key}`"),
     }
+}
+
+/// `PascalCase` like a CloudFormation property (`LogDriver`), not a map key
+/// (`AWS_REGION`, `awslogs-group`).
+fn looks_like_property(k: &str) -> bool {
+    k.starts_with(|c: char| c.is_ascii_uppercase())
+        && k.chars().any(|c| c.is_ascii_lowercase())
+        && k.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// `VpcId` -> `vpc_id` (the decoder's rule for identifiers written `-`).

@@ -109,6 +109,10 @@ pub fn validate(type_name: &str, properties: &Instance) -> Vec<Violation> {
     let mut out = Vec::new();
     if let Some(root) = &constraints.root {
         report(&evaluator, root, properties, Vec::new(), Level::Error, Source::Registry, None, &mut out);
+        // A registry `const` or `enum` on a property whose shape lists its
+        // allowed values is the shape's to report (the CDK's `allowedValues`
+        // join the registry's there): say it once.
+        out.retain(|v| !(matches!(v.keyword, "const" | "enum") && shape_lists_values(evaluator.model, &v.path)));
     }
     for extension in &constraints.extensions {
         apply_extension(&evaluator, extension, properties, &mut out);
@@ -141,16 +145,42 @@ fn report(
     if outcome.truth != Truth::No {
         return;
     }
-    if let Some(message) = message {
-        // The data gives the sentence (Lambda runtimes): one violation, at the first finding.
+    if let Some(message) = message.and_then(|m| fill(m, value)) {
+        // The data gives the sentence: one violation, at the first finding.
         if let Some(first) = outcome.findings.into_iter().next() {
-            out.push(Violation { path: first.path, keyword: first.keyword, level, message: message.to_string(), source });
+            out.push(Violation { path: first.path, keyword: first.keyword, level, message, source });
         }
         return;
     }
     for f in outcome.findings {
         out.push(Violation { path: f.path, keyword: f.keyword, level, message: f.message, source });
     }
+}
+
+fn shape_lists_values(model: Option<&'static crate::ResourceType>, path: &[PathItem]) -> bool {
+    match crate::naming::shape_at(model, path) {
+        Some(crate::Shape::String { allowed }) => !allowed.is_empty(),
+        Some(crate::Shape::Integer { allowed, .. }) => !allowed.is_empty(),
+        _ => false,
+    }
+}
+
+/// Fills `{Key}` in a sentence of the data with the value of `Key` in
+/// `value`; `None` if one is missing or not a scalar.
+fn fill(template: &str, value: &Instance) -> Option<String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}')? + start;
+        let key = &rest[start + 1..end];
+        let Instance::Object(members) = value else { return None };
+        let (_, v) = members.iter().find(|(k, _)| k == key)?;
+        out.push_str(&crate::naming::value(v)?);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// Applies an extension at every value its path reaches (`*`: each list item).
