@@ -89,13 +89,18 @@ pub(crate) struct TypeConstraints {
 pub(crate) type Enumerations<'a> = &'a dyn Fn(usize) -> Result<&'static [&'static str], String>;
 
 /// Decodes the constraint lines of a block (other lines are skipped).
-pub(crate) fn decode(block: &'static str, enums: Enumerations<'_>) -> Result<TypeConstraints, String> {
+pub(crate) fn decode(
+    block: &'static str,
+    enums: Enumerations<'_>,
+) -> Result<TypeConstraints, String> {
     let mut out = TypeConstraints::default();
     for line in block.lines() {
         let (tag, rest) = line.split_at_checked(2).unwrap_or((line, ""));
         match tag {
             "V " => out.root = Some(compile(&Json::parse(rest)?, enums, 0)?),
-            "D " => out.definitions.push(compile(&Json::parse(rest)?, enums, 0)?),
+            "D " => out
+                .definitions
+                .push(compile(&Json::parse(rest)?, enums, 0)?),
             "X " => out.extensions.push(extension(rest, enums)?),
             "M " => match out.extensions.last_mut() {
                 Some(e) => e.message = Some(rest),
@@ -139,8 +144,16 @@ fn extension(line: &'static str, enums: Enumerations<'_>) -> Result<Extension, S
         error,
         rule,
         source,
-        path: if path == "." { Vec::new() } else { path.split('/').collect() },
-        lowercase: if lower == "-" { Vec::new() } else { lower.split(',').collect() },
+        path: if path == "." {
+            Vec::new()
+        } else {
+            path.split('/').collect()
+        },
+        lowercase: if lower == "-" {
+            Vec::new()
+        } else {
+            lower.split(',').collect()
+        },
         schema: compile(&Json::parse(schema)?, enums, 0)?,
         message: None,
     })
@@ -177,6 +190,10 @@ fn members<'a>(v: &'a Json, key: &str) -> Result<&'a [(&'static str, Json)], Str
 }
 
 /// Compiles one subschema.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one match arm per keyword reads best as one list"
+)]
 pub(crate) fn compile(v: &Json, enums: Enumerations<'_>, depth: usize) -> Result<Schema, String> {
     if depth > MAX_DEPTH {
         return Err("schema nested too deeply".into());
@@ -196,7 +213,11 @@ pub(crate) fn compile(v: &Json, enums: Enumerations<'_>, depth: usize) -> Result
                 if !(0.0..1e9).contains(&n) || n.fract() != 0.0 {
                     return Err("bad `$ref`".into());
                 }
-                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked above")]
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "checked above"
+                )]
                 let index = n as usize;
                 k.reference = Some(index);
             }
@@ -210,7 +231,11 @@ pub(crate) fn compile(v: &Json, enums: Enumerations<'_>, depth: usize) -> Result
                 if !(0.0..1e9).contains(&n) || n.fract() != 0.0 {
                     return Err("bad `enum#`".into());
                 }
-                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked above")]
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "checked above"
+                )]
                 let values = enums(n as usize)?;
                 k.allowed = Some(values.iter().map(|s| Json::String(s)).collect());
             }
@@ -241,7 +266,7 @@ pub(crate) fn compile(v: &Json, enums: Enumerations<'_>, depth: usize) -> Result
             }
             "patternProperties" => {
                 for (pattern, s) in members(value, key)? {
-                    k.pattern_properties.push((Pattern(*pattern), sub(s)?));
+                    k.pattern_properties.push((Pattern(pattern), sub(s)?));
                 }
             }
             "additionalProperties" => k.additional_properties = Some(sub(value)?),
@@ -282,7 +307,7 @@ pub(crate) fn compile(v: &Json, enums: Enumerations<'_>, depth: usize) -> Result
             "else" => k.else_ = Some(sub(value)?),
             "?" => {
                 k.unsupported = Some(match value {
-                    Json::String(s) => s,
+                    Json::String(s) => *s,
                     _ => "?",
                 });
             }
@@ -326,7 +351,12 @@ fn for_each_reference(t: &TypeConstraints, f: &mut dyn FnMut(usize)) {
             walk(s, f);
         }
     }
-    for s in t.root.iter().chain(&t.definitions).chain(t.extensions.iter().map(|e| &e.schema)) {
+    for s in t
+        .root
+        .iter()
+        .chain(&t.definitions)
+        .chain(t.extensions.iter().map(|e| &e.schema))
+    {
         walk(s, f);
     }
 }
@@ -363,7 +393,12 @@ pub(crate) fn patterns(t: &TypeConstraints) -> Vec<&'static str> {
         }
     }
     let mut out = Vec::new();
-    for s in t.root.iter().chain(&t.definitions).chain(t.extensions.iter().map(|e| &e.schema)) {
+    for s in t
+        .root
+        .iter()
+        .chain(&t.definitions)
+        .chain(t.extensions.iter().map(|e| &e.schema))
+    {
         walk(s, &mut out);
     }
     out

@@ -605,9 +605,15 @@ mod tests {
         assert!(Catalog::parse("ecsnet-schema 1\nenums 0\ntypes 0\n").is_err());
         assert!(Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 2\na\n").is_err());
         assert!(
-            Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n").is_err()
+            Catalog::parse(
+                "ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n"
+            )
+            .is_err()
         );
-        assert!(Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n").is_err());
+        assert!(
+            Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n")
+                .is_err()
+        );
     }
 
     #[test]

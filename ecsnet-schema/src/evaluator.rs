@@ -9,12 +9,12 @@
 //! and reported, elsewhere. When in doubt the answer is "undecided", which
 //! reports nothing: a stack that would deploy must never fail to compile.
 
+use crate::ResourceType;
 use crate::constraints::{Keywords, Schema};
 use crate::json::Json;
 use crate::naming::{self, and_list};
 use crate::patterns;
 use crate::validate::{Instance, PathItem};
-use crate::ResourceType;
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,11 +55,17 @@ pub(crate) struct Outcome {
 
 impl Outcome {
     fn yes() -> Outcome {
-        Outcome { truth: Truth::Yes, findings: Vec::new() }
+        Outcome {
+            truth: Truth::Yes,
+            findings: Vec::new(),
+        }
     }
 
     fn undecided() -> Outcome {
-        Outcome { truth: Truth::Undecided, findings: Vec::new() }
+        Outcome {
+            truth: Truth::Undecided,
+            findings: Vec::new(),
+        }
     }
 
     fn absorb(&mut self, other: Outcome) {
@@ -97,12 +103,26 @@ impl Evaluator<'_> {
         naming::key(self.model, path, key)
     }
 
+    #[expect(
+        clippy::unused_self,
+        reason = "read as a sentence: self.finding(path, keyword, message)"
+    )]
     fn finding(&self, path: &[PathItem], keyword: &'static str, message: String) -> Finding {
-        Finding { path: path.to_vec(), keyword, message }
+        Finding {
+            path: path.to_vec(),
+            keyword,
+            message,
+        }
     }
 
     /// Evaluates `schema` against `value` at `path`.
-    pub(crate) fn eval(&self, schema: &Schema, value: &Instance, path: &mut Vec<PathItem>, depth: usize) -> Outcome {
+    pub(crate) fn eval(
+        &self,
+        schema: &Schema,
+        value: &Instance,
+        path: &mut Vec<PathItem>,
+        depth: usize,
+    ) -> Outcome {
         match schema {
             Schema::Bool(true) => Outcome::yes(),
             Schema::Bool(false) => {
@@ -111,14 +131,23 @@ impl Evaluator<'_> {
                     None => "these properties cannot be used together".to_string(),
                     _ => format!("{} is not allowed", self.subject(path)),
                 };
-                Outcome { truth: Truth::No, findings: vec![self.finding(path, "false", message)] }
+                Outcome {
+                    truth: Truth::No,
+                    findings: vec![self.finding(path, "false", message)],
+                }
             }
             Schema::Keywords(_) if depth > MAX_DEPTH => Outcome::undecided(),
             Schema::Keywords(k) => self.keywords(k, value, path, depth),
         }
     }
 
-    fn keywords(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize) -> Outcome {
+    fn keywords(
+        &self,
+        k: &Keywords,
+        value: &Instance,
+        path: &mut Vec<PathItem>,
+        depth: usize,
+    ) -> Outcome {
         let mut out = Outcome::yes();
         if k.unsupported.is_some() {
             out.truth = Truth::Undecided;
@@ -131,7 +160,11 @@ impl Evaluator<'_> {
         }
         if !k.types.is_empty() {
             // Shapes are the macro's to report: "no" here only decides conditions.
-            let truth = k.types.iter().map(|t| type_matches(t, value)).fold(Truth::No, or);
+            let truth = k
+                .types
+                .iter()
+                .map(|t| type_matches(t, value))
+                .fold(Truth::No, or);
             out.truth = out.truth.and(truth);
         }
         self.values(k, value, path, &mut out);
@@ -146,9 +179,13 @@ impl Evaluator<'_> {
     /// `enum` and `const`.
     fn values(&self, k: &Keywords, value: &Instance, path: &[PathItem], out: &mut Outcome) {
         if let Some(allowed) = &k.allowed {
-            let truth = allowed.iter().map(|a| equal(a, value, 0)).fold(Truth::No, or);
+            let truth = allowed
+                .iter()
+                .map(|a| equal(a, value, 0))
+                .fold(Truth::No, or);
             out.verdict(truth, || {
-                let shown: Vec<String> = allowed.iter().take(LISTED_VALUES).map(json_text).collect();
+                let shown: Vec<String> =
+                    allowed.iter().take(LISTED_VALUES).map(json_text).collect();
                 let message = match (allowed.len(), naming::value(value)) {
                     (1, _) => format!("{} must be {}", self.subject(path), shown[0]),
                     (n, Some(v)) if n > LISTED_VALUES => format!(
@@ -163,7 +200,11 @@ impl Evaluator<'_> {
         }
         if let Some(constant) = &k.constant {
             out.verdict(equal(constant, value, 0), || {
-                self.finding(path, "const", format!("{} must be {}", self.subject(path), json_text(constant)))
+                self.finding(
+                    path,
+                    "const",
+                    format!("{} must be {}", self.subject(path), json_text(constant)),
+                )
             });
         }
     }
@@ -184,7 +225,11 @@ impl Evaluator<'_> {
         if let Some(p) = &k.pattern {
             let truth = patterns::matches(p.0, text).map_or(Truth::Undecided, Truth::of);
             out.verdict(truth, || {
-                self.finding(path, "pattern", format!("{} must match the pattern `{}`", self.subject(path), p.0))
+                self.finding(
+                    path,
+                    "pattern",
+                    format!("{} must match the pattern `{}`", self.subject(path), p.0),
+                )
             });
         }
         // JSON Schema counts characters (code points), not bytes.
@@ -195,7 +240,11 @@ impl Evaluator<'_> {
                 let message = if min <= 1.0 {
                     format!("{} must not be empty", self.subject(path))
                 } else {
-                    format!("{} must be at least {} characters long", self.subject(path), naming::number(min))
+                    format!(
+                        "{} must be at least {} characters long",
+                        self.subject(path),
+                        naming::number(min)
+                    )
                 };
                 self.finding(path, "minLength", message)
             });
@@ -250,23 +299,51 @@ impl Evaluator<'_> {
                 _ => n < limit,
             };
             out.verdict(Truth::of(ok), || {
-                self.finding(path, keyword, format!("{} must be {words} {}", self.subject(path), naming::number(limit)))
+                self.finding(
+                    path,
+                    keyword,
+                    format!(
+                        "{} must be {words} {}",
+                        self.subject(path),
+                        naming::number(limit)
+                    ),
+                )
             });
         }
         if let Some(m) = k.multiple_of {
             let truth = multiple_of(n, m);
             out.verdict(truth, || {
-                self.finding(path, "multipleOf", format!("{} must be a multiple of {}", self.subject(path), naming::number(m)))
+                self.finding(
+                    path,
+                    "multipleOf",
+                    format!(
+                        "{} must be a multiple of {}",
+                        self.subject(path),
+                        naming::number(m)
+                    ),
+                )
             });
         }
     }
 
     /// `minItems`, `maxItems`, `uniqueItems`, `items`, `contains`.
-    fn arrays(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize, out: &mut Outcome) {
+    fn arrays(
+        &self,
+        k: &Keywords,
+        value: &Instance,
+        path: &mut Vec<PathItem>,
+        depth: usize,
+        out: &mut Outcome,
+    ) {
         let items = match value {
             Instance::Array(items) => items,
             Instance::Unknown => {
-                if k.min_items.is_some() || k.max_items.is_some() || k.unique_items || k.items.is_some() || k.contains.is_some() {
+                if k.min_items.is_some()
+                    || k.max_items.is_some()
+                    || k.unique_items
+                    || k.items.is_some()
+                    || k.contains.is_some()
+                {
                     out.truth = out.truth.and(Truth::Undecided);
                 }
                 return;
@@ -280,40 +357,31 @@ impl Evaluator<'_> {
                 let message = if min <= 1.0 {
                     format!("{} must not be empty", self.subject(path))
                 } else {
-                    format!("{} must have at least {} items", self.subject(path), naming::number(min))
+                    format!(
+                        "{} must have at least {} items",
+                        self.subject(path),
+                        naming::number(min)
+                    )
                 };
                 self.finding(path, "minItems", message)
             });
         }
         if let Some(max) = k.max_items {
             out.verdict(Truth::of(count <= max), || {
-                self.finding(path, "maxItems", format!(
-                    "{} must have at most {} items (it has {})",
-                    self.subject(path),
-                    naming::number(max),
-                    items.len()
-                ))
+                self.finding(
+                    path,
+                    "maxItems",
+                    format!(
+                        "{} must have at most {} items (it has {})",
+                        self.subject(path),
+                        naming::number(max),
+                        items.len()
+                    ),
+                )
             });
         }
         if k.unique_items {
-            let mut truth = Truth::Yes;
-            'outer: for (j, b) in items.iter().enumerate() {
-                for (i, a) in items[..j].iter().enumerate() {
-                    match same(a, b, 0) {
-                        Truth::Yes => {
-                            path.push(PathItem::Index(j));
-                            let message = format!("{} repeats item {i}; the items must be unique", self.subject(path));
-                            out.findings.push(self.finding(path, "uniqueItems", message));
-                            path.pop();
-                            truth = Truth::No;
-                            break 'outer;
-                        }
-                        Truth::Undecided => truth = truth.and(Truth::Undecided),
-                        Truth::No => {}
-                    }
-                }
-            }
-            out.truth = out.truth.and(truth);
+            self.unique_items(items, path, out);
         }
         if let Some(schema) = &k.items {
             for (i, item) in items.iter().enumerate() {
@@ -334,18 +402,59 @@ impl Evaluator<'_> {
                     Some(keys) if !keys.is_empty() => {
                         let mut item_path = path.clone();
                         item_path.push(PathItem::Index(0));
-                        let names: Vec<String> = keys.iter().map(|k| self.key(&item_path, k)).collect();
+                        let names: Vec<String> =
+                            keys.iter().map(|k| self.key(&item_path, k)).collect();
                         format!(" that sets {}", and_list(&names))
                     }
                     _ => " that satisfies its rule".to_string(),
                 };
-                self.finding(path, "contains", format!("{} must contain at least one item{what}", self.subject(path)))
+                self.finding(
+                    path,
+                    "contains",
+                    format!(
+                        "{} must contain at least one item{what}",
+                        self.subject(path)
+                    ),
+                )
             });
         }
     }
 
+    /// `uniqueItems`: only items known in full are compared.
+    fn unique_items(&self, items: &[Instance], path: &mut Vec<PathItem>, out: &mut Outcome) {
+        let mut truth = Truth::Yes;
+        'outer: for (j, b) in items.iter().enumerate() {
+            for (i, a) in items[..j].iter().enumerate() {
+                match same(a, b, 0) {
+                    Truth::Yes => {
+                        path.push(PathItem::Index(j));
+                        let message = format!(
+                            "{} repeats item {i}; the items must be unique",
+                            self.subject(path)
+                        );
+                        out.findings
+                            .push(self.finding(path, "uniqueItems", message));
+                        path.pop();
+                        truth = Truth::No;
+                        break 'outer;
+                    }
+                    Truth::Undecided => truth = truth.and(Truth::Undecided),
+                    Truth::No => {}
+                }
+            }
+        }
+        out.truth = out.truth.and(truth);
+    }
+
     /// The object keywords; keys are always known, values may not be.
-    fn objects(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize, out: &mut Outcome) {
+    fn objects(
+        &self,
+        k: &Keywords,
+        value: &Instance,
+        path: &mut Vec<PathItem>,
+        depth: usize,
+        out: &mut Outcome,
+    ) {
         let members = match value {
             Instance::Object(members) => members,
             Instance::Unknown => {
@@ -358,13 +467,22 @@ impl Evaluator<'_> {
         };
         let has = |key: &str| members.iter().any(|(k, _)| k == key);
         if !k.required.is_empty() {
-            let missing: Vec<String> = k.required.iter().filter(|r| !has(r)).map(|r| self.key(path, r)).collect();
+            let missing: Vec<String> = k
+                .required
+                .iter()
+                .filter(|r| !has(r))
+                .map(|r| self.key(path, r))
+                .collect();
             out.verdict(Truth::of(missing.is_empty()), || {
                 let verb = if missing.len() == 1 { "is" } else { "are" };
                 let message = if path.is_empty() {
                     format!("{} {verb} required", and_list(&missing))
                 } else {
-                    format!("{} {verb} required in {}", and_list(&missing), self.subject(path))
+                    format!(
+                        "{} {verb} required in {}",
+                        and_list(&missing),
+                        self.subject(path)
+                    )
                 };
                 self.finding(path, "required", message)
             });
@@ -373,22 +491,62 @@ impl Evaluator<'_> {
         let count = members.len() as f64;
         if let Some(min) = k.min_properties {
             out.verdict(Truth::of(count >= min), || {
-                self.finding(path, "minProperties", format!("{} must have at least {} entries", self.subject(path), naming::number(min)))
+                self.finding(
+                    path,
+                    "minProperties",
+                    format!(
+                        "{} must have at least {} entries",
+                        self.subject(path),
+                        naming::number(min)
+                    ),
+                )
             });
         }
         if let Some(max) = k.max_properties {
             out.verdict(Truth::of(count <= max), || {
-                self.finding(path, "maxProperties", format!("{} must have at most {} entries", self.subject(path), naming::number(max)))
+                self.finding(
+                    path,
+                    "maxProperties",
+                    format!(
+                        "{} must have at most {} entries",
+                        self.subject(path),
+                        naming::number(max)
+                    ),
+                )
             });
         }
+        self.dependencies(k, value, members, path, depth, out);
+        self.members(k, members, path, depth, out);
+    }
+
+    /// `dependentRequired`, `dependentExcluded` and schema `dependencies`
+    /// (JSON Schema 2019-09, section 6.5.4 and 9.2.2.4; `dependentExcluded` is cfn-lint's).
+    fn dependencies(
+        &self,
+        k: &Keywords,
+        value: &Instance,
+        members: &[(String, Instance)],
+        path: &mut Vec<PathItem>,
+        depth: usize,
+        out: &mut Outcome,
+    ) {
+        let has = |key: &str| members.iter().any(|(k, _)| k == key);
         for (name, needs) in &k.dependent_required {
             if !has(name) {
                 continue;
             }
-            let missing: Vec<String> = needs.iter().filter(|n| !has(n)).map(|n| self.key(path, n)).collect();
+            let missing: Vec<String> = needs
+                .iter()
+                .filter(|n| !has(n))
+                .map(|n| self.key(path, n))
+                .collect();
             path.push(PathItem::Key((*name).to_string()));
             out.verdict(Truth::of(missing.is_empty()), || {
-                self.finding(path, "dependentRequired", format!("{} requires {}", self.subject(path), and_list(&missing)))
+                self.finding(
+                    path,
+                    "dependentRequired",
+                    format!("{} requires {}", self.subject(path), and_list(&missing)),
+                )
             });
             path.pop();
         }
@@ -398,8 +556,14 @@ impl Evaluator<'_> {
             }
             for other in excluded.iter().filter(|o| has(o)) {
                 path.push(PathItem::Key((*other).to_string()));
-                let message = format!("{} cannot be used with {}", self.subject(path), self.key(&path[..path.len() - 1], name));
-                out.verdict(Truth::No, || self.finding(path, "dependentExcluded", message));
+                let message = format!(
+                    "{} cannot be used with {}",
+                    self.subject(path),
+                    self.key(&path[..path.len() - 1], name)
+                );
+                out.verdict(Truth::No, || {
+                    self.finding(path, "dependentExcluded", message)
+                });
                 path.pop();
             }
         }
@@ -408,7 +572,17 @@ impl Evaluator<'_> {
                 out.absorb(self.eval(schema, value, path, depth + 1));
             }
         }
-        // `properties`, `patternProperties`, `additionalProperties` (section 10.3.2).
+    }
+
+    /// `properties`, `patternProperties`, `additionalProperties`, `propertyNames`.
+    fn members(
+        &self,
+        k: &Keywords,
+        members: &[(String, Instance)],
+        path: &mut Vec<PathItem>,
+        depth: usize,
+        out: &mut Outcome,
+    ) {
         for (key, member) in members {
             let mut matched = false;
             let mut undecided_match = false;
@@ -451,30 +625,52 @@ impl Evaluator<'_> {
     /// When a sibling keyword already explains why the value fails (an
     /// empty `key_schema` fails `minItems` and every branch of its `oneOf`),
     /// a failing `anyOf`/`oneOf` adds its "no" without a second sentence.
-    fn combinators(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize, out: &mut Outcome) {
+    fn combinators(
+        &self,
+        k: &Keywords,
+        value: &Instance,
+        path: &mut Vec<PathItem>,
+        depth: usize,
+        out: &mut Outcome,
+    ) {
         let explained = !out.findings.is_empty();
         for schema in &k.all_of {
             out.absorb(self.eval(schema, value, path, depth + 1));
         }
         if !k.any_of.is_empty() {
-            let branches: Vec<Outcome> = k.any_of.iter().map(|s| self.eval(s, value, path, depth + 1)).collect();
+            let branches: Vec<Outcome> = k
+                .any_of
+                .iter()
+                .map(|s| self.eval(s, value, path, depth + 1))
+                .collect();
             let truth = branches.iter().map(|b| b.truth).fold(Truth::No, or);
             if explained && truth == Truth::No {
                 out.truth = Truth::No;
             } else {
                 out.verdict(truth, || {
-                let message = match required_sets(&k.any_of) {
-                    Some(sets) => format!("set at least one of {}", self.alternatives(path, &sets)),
-                    None => self.no_branch_message(path, &branches, "any"),
-                };
-                self.finding(path, "anyOf", message)
+                    let message = match required_sets(&k.any_of) {
+                        Some(sets) => {
+                            format!("set at least one of {}", self.alternatives(path, &sets))
+                        }
+                        None => self.no_branch_message(path, &branches, "any"),
+                    };
+                    self.finding(path, "anyOf", message)
                 });
             }
         }
         if !k.one_of.is_empty() {
-            let branches: Vec<Outcome> = k.one_of.iter().map(|s| self.eval(s, value, path, depth + 1)).collect();
-            let yes: Vec<usize> = (0..branches.len()).filter(|&i| branches[i].truth == Truth::Yes).collect();
-            let open = branches.iter().filter(|b| b.truth == Truth::Undecided).count();
+            let branches: Vec<Outcome> = k
+                .one_of
+                .iter()
+                .map(|s| self.eval(s, value, path, depth + 1))
+                .collect();
+            let yes: Vec<usize> = (0..branches.len())
+                .filter(|&i| branches[i].truth == Truth::Yes)
+                .collect();
+            let open = branches
+                .iter()
+                .filter(|b| b.truth == Truth::Undecided)
+                .count();
             let truth = match (yes.len(), open) {
                 (2.., _) | (0, 0) => Truth::No,
                 (1, 0) => Truth::Yes,
@@ -516,7 +712,14 @@ impl Evaluator<'_> {
     }
 
     /// `not` and `if`/`then`/`else`.
-    fn not_and_if(&self, k: &Keywords, value: &Instance, path: &mut Vec<PathItem>, depth: usize, out: &mut Outcome) {
+    fn not_and_if(
+        &self,
+        k: &Keywords,
+        value: &Instance,
+        path: &mut Vec<PathItem>,
+        depth: usize,
+        out: &mut Outcome,
+    ) {
         if let Some(schema) = &k.not {
             let inner = self.eval(schema, value, path, depth + 1);
             let truth = match inner.truth {
@@ -524,7 +727,9 @@ impl Evaluator<'_> {
                 Truth::No => Truth::Yes,
                 Truth::Undecided => Truth::Undecided,
             };
-            out.verdict(truth, || self.finding(path, "not", self.not_message(schema, value, path)));
+            out.verdict(truth, || {
+                self.finding(path, "not", self.not_message(schema, value, path))
+            });
         }
         if let Some(condition) = &k.if_ {
             let (branch, word) = match self.eval(condition, value, path, depth + 1).truth {
@@ -599,20 +804,35 @@ impl Evaluator<'_> {
         {
             return format!("{} must not be `{v}`", self.subject(path));
         }
-        format!("{} must not match the form the schema excludes", self.subject(path))
+        format!(
+            "{} must not match the form the schema excludes",
+            self.subject(path)
+        )
     }
 
     /// "`engine` is `mysql`" for an `if` made of `const`, `enum` and `required`.
     /// (`value` is the object the condition held for: a long enumeration is
     /// described by the value that matched it.)
-    fn describe_condition(&self, condition: &Schema, value: &Instance, path: &[PathItem]) -> Option<String> {
-        let Schema::Keywords(k) = condition else { return None };
+    fn describe_condition(
+        &self,
+        condition: &Schema,
+        value: &Instance,
+        path: &[PathItem],
+    ) -> Option<String> {
+        let Schema::Keywords(k) = condition else {
+            return None;
+        };
         let mut parts = Vec::new();
         for (name, schema) in &k.properties {
-            let Schema::Keywords(p) = schema else { return None };
+            let Schema::Keywords(p) = schema else {
+                return None;
+            };
             let key = self.key(path, name);
             let actual = match value {
-                Instance::Object(members) => members.iter().find(|(k, _)| k == name).and_then(|(_, v)| naming::value(v)),
+                Instance::Object(members) => members
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .and_then(|(_, v)| naming::value(v)),
                 _ => None,
             };
             if let Some(c) = &p.constant {
@@ -624,7 +844,11 @@ impl Evaluator<'_> {
                 parts.push(format!("{key} is `{actual}`"));
             } else if let Some(pattern) = &p.pattern {
                 parts.push(format!("{key} matches `{}`", pattern.0));
-            } else if p.properties.is_empty() && p.not.is_none() && p.any_of.is_empty() && p.one_of.is_empty() {
+            } else if p.properties.is_empty()
+                && p.not.is_none()
+                && p.any_of.is_empty()
+                && p.one_of.is_empty()
+            {
                 // Only a type check, which says nothing a reader needs.
             } else {
                 return None;
@@ -667,7 +891,9 @@ fn has_object_keywords(k: &Keywords) -> bool {
 /// The keys of a subschema that is only `required` (plus properties that
 /// constrain nothing); `None` for any other subschema.
 fn required_set(schema: &Schema) -> Option<Vec<&'static str>> {
-    let Schema::Keywords(k) = schema else { return None };
+    let Schema::Keywords(k) = schema else {
+        return None;
+    };
     let only_required = k.reference.is_none()
         && k.types.iter().all(|t| *t == "object")
         && k.allowed.is_none()
@@ -684,7 +910,9 @@ fn required_set(schema: &Schema) -> Option<Vec<&'static str>> {
         && k.not.is_none()
         && k.if_.is_none()
         && k.unsupported.is_none()
-        && k.properties.iter().all(|(_, s)| matches!(s, Schema::Bool(true)));
+        && k.properties
+            .iter()
+            .all(|(_, s)| matches!(s, Schema::Bool(true)));
     (only_required && !k.required.is_empty()).then(|| k.required.clone())
 }
 
@@ -693,9 +921,18 @@ fn required_set(schema: &Schema) -> Option<Vec<&'static str>> {
 fn without_common(sets: &[Vec<&'static str>]) -> (Vec<&'static str>, Vec<Vec<&'static str>>) {
     let common: Vec<&'static str> = sets
         .first()
-        .map(|first| first.iter().copied().filter(|k| sets.iter().all(|s| s.contains(k))).collect())
+        .map(|first| {
+            first
+                .iter()
+                .copied()
+                .filter(|k| sets.iter().all(|s| s.contains(k)))
+                .collect()
+        })
         .unwrap_or_default();
-    let rest: Vec<Vec<&'static str>> = sets.iter().map(|s| s.iter().copied().filter(|k| !common.contains(k)).collect()).collect();
+    let rest: Vec<Vec<&'static str>> = sets
+        .iter()
+        .map(|s| s.iter().copied().filter(|k| !common.contains(k)).collect())
+        .collect();
     if rest.iter().any(Vec::is_empty) {
         (Vec::new(), sets.to_vec())
     } else {
@@ -720,8 +957,13 @@ fn type_matches(name: &str, value: &Instance) -> Truth {
         | ("null", Instance::Null) => true,
         ("integer", Instance::Number(n)) => n.fract() == 0.0,
         ("number", Instance::String(s)) => s.trim().parse::<f64>().is_ok_and(f64::is_finite),
-        ("integer", Instance::String(s)) => s.trim().parse::<f64>().is_ok_and(|n| n.is_finite() && n.fract() == 0.0),
-        ("boolean", Instance::String(s)) => s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false"),
+        ("integer", Instance::String(s)) => s
+            .trim()
+            .parse::<f64>()
+            .is_ok_and(|n| n.is_finite() && n.fract() == 0.0),
+        ("boolean", Instance::String(s)) => {
+            s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false")
+        }
         ("string" | "number" | "integer" | "boolean" | "object" | "array" | "null", _) => false,
         _ => return Truth::Undecided,
     };
@@ -742,6 +984,10 @@ fn multiple_of(n: f64, m: f64) -> Truth {
 
 /// Whether a schema value equals an instance, with CloudFormation's scalar
 /// conversions (`"5"` equals `5`, `"true"` equals `true`).
+#[expect(
+    clippy::float_cmp,
+    reason = "JSON Schema compares numbers exactly (`enum`, `const`)"
+)]
 fn equal(a: &Json, b: &Instance, depth: usize) -> Truth {
     if depth > MAX_DEPTH {
         return Truth::Undecided;
@@ -750,17 +996,27 @@ fn equal(a: &Json, b: &Instance, depth: usize) -> Truth {
         (_, Instance::Unknown) => Truth::Undecided,
         (Json::Null, Instance::Null) => Truth::Yes,
         (Json::Bool(x), Instance::Bool(y)) => Truth::of(x == y),
-        (Json::Bool(x), Instance::String(s)) => Truth::of(s.eq_ignore_ascii_case(if *x { "true" } else { "false" })),
+        (Json::Bool(x), Instance::String(s)) => {
+            Truth::of(s.eq_ignore_ascii_case(if *x { "true" } else { "false" }))
+        }
         (Json::Number(x), Instance::Number(y)) => Truth::of(x == y),
-        (Json::Number(x), Instance::String(s)) => Truth::of(s.trim().parse::<f64>().is_ok_and(|y| y == *x)),
+        (Json::Number(x), Instance::String(s)) => {
+            Truth::of(s.trim().parse::<f64>().is_ok_and(|y| y == *x))
+        }
         (Json::String(x), Instance::String(y)) => Truth::of(x == y),
-        (Json::String(x), Instance::Number(y)) => Truth::of(x.trim().parse::<f64>().is_ok_and(|x| x == *y)),
-        (Json::String(x), Instance::Bool(y)) => Truth::of(x.eq_ignore_ascii_case(if *y { "true" } else { "false" })),
+        (Json::String(x), Instance::Number(y)) => {
+            Truth::of(x.trim().parse::<f64>().is_ok_and(|x| x == *y))
+        }
+        (Json::String(x), Instance::Bool(y)) => {
+            Truth::of(x.eq_ignore_ascii_case(if *y { "true" } else { "false" }))
+        }
         (Json::Array(xs), Instance::Array(ys)) => {
             if xs.len() != ys.len() {
                 return Truth::No;
             }
-            xs.iter().zip(ys).fold(Truth::Yes, |t, (x, y)| t.and(equal(x, y, depth + 1)))
+            xs.iter()
+                .zip(ys)
+                .fold(Truth::Yes, |t, (x, y)| t.and(equal(x, y, depth + 1)))
         }
         (Json::Object(xs), Instance::Object(ys)) => {
             if xs.len() != ys.len() {
@@ -778,6 +1034,10 @@ fn equal(a: &Json, b: &Instance, depth: usize) -> Truth {
 }
 
 /// Whether two instances are equal (for `uniqueItems`); unknown parts undecided.
+#[expect(
+    clippy::float_cmp,
+    reason = "JSON Schema compares numbers exactly (`uniqueItems`)"
+)]
 fn same(a: &Instance, b: &Instance, depth: usize) -> Truth {
     if depth > MAX_DEPTH {
         return Truth::Undecided;
@@ -792,7 +1052,9 @@ fn same(a: &Instance, b: &Instance, depth: usize) -> Truth {
             if xs.len() != ys.len() {
                 return Truth::No;
             }
-            xs.iter().zip(ys).fold(Truth::Yes, |t, (x, y)| t.and(same(x, y, depth + 1)))
+            xs.iter()
+                .zip(ys)
+                .fold(Truth::Yes, |t, (x, y)| t.and(same(x, y, depth + 1)))
         }
         (Instance::Object(xs), Instance::Object(ys)) => {
             if xs.len() != ys.len() {
@@ -843,12 +1105,20 @@ mod tests {
 
     fn run(text: &str, value: &Instance) -> Outcome {
         let s = schema(text);
-        Evaluator { definitions: &[], model: None }.eval(&s, value, &mut Vec::new(), 0)
+        Evaluator {
+            definitions: &[],
+            model: None,
+        }
+        .eval(&s, value, &mut Vec::new(), 0)
     }
 
     fn messages(text: &str, value: &Instance) -> Vec<String> {
         let o = run(text, value);
-        assert_eq!(o.truth == Truth::No, !o.findings.is_empty(), "{text} on {value:?}");
+        assert_eq!(
+            o.truth == Truth::No,
+            !o.findings.is_empty(),
+            "{text} on {value:?}"
+        );
         o.findings.into_iter().map(|f| f.message).collect()
     }
 
@@ -861,7 +1131,12 @@ mod tests {
     }
 
     fn obj(members: &[(&str, Instance)]) -> Instance {
-        Instance::Object(members.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect())
+        Instance::Object(
+            members
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), v.clone()))
+                .collect(),
+        )
     }
 
     fn arr(items: &[Instance]) -> Instance {
@@ -870,81 +1145,225 @@ mod tests {
 
     /// The schema fails `bad` with `message`, passes `good`, and is undecided on Unknown.
     fn check(text: &str, bad: &Instance, message: &str, good: &Instance) {
-        assert_eq!(messages(text, bad), vec![message.to_string()], "{text} on {bad:?}");
+        assert_eq!(
+            messages(text, bad),
+            vec![message.to_string()],
+            "{text} on {bad:?}"
+        );
         assert_eq!(run(text, good).truth, Truth::Yes, "{text} on {good:?}");
-        assert_eq!(run(text, &Instance::Unknown).truth, Truth::Undecided, "{text} on Unknown");
+        assert_eq!(
+            run(text, &Instance::Unknown).truth,
+            Truth::Undecided,
+            "{text} on Unknown"
+        );
     }
 
     #[test]
     fn pattern() {
         let p = r#"{"properties":{"Name":{"pattern":"^[a-z][a-z0-9-]*$"}}}"#;
-        check(p, &obj(&[("Name", s("Web"))]), "`name` must match the pattern `^[a-z][a-z0-9-]*$`", &obj(&[("Name", s("web-1"))]));
-        assert_eq!(run(p, &obj(&[("Name", Instance::Unknown)])).truth, Truth::Undecided);
-        assert_eq!(run(r#"{"pattern":"(?i)x"}"#, &s("y")).truth, Truth::Undecided, "uncompilable: skipped");
+        check(
+            p,
+            &obj(&[("Name", s("Web"))]),
+            "`name` must match the pattern `^[a-z][a-z0-9-]*$`",
+            &obj(&[("Name", s("web-1"))]),
+        );
+        assert_eq!(
+            run(p, &obj(&[("Name", Instance::Unknown)])).truth,
+            Truth::Undecided
+        );
+        assert_eq!(
+            run(r#"{"pattern":"(?i)x"}"#, &s("y")).truth,
+            Truth::Undecided,
+            "uncompilable: skipped"
+        );
     }
 
     #[test]
     fn lengths() {
-        check(r#"{"minLength":3}"#, &s("ab"), "the properties must be at least 3 characters long", &s("abc"));
-        check(r#"{"maxLength":2}"#, &s("été"), "the properties must be at most 2 characters long (it has 3)", &s("ét"));
-        check(r#"{"minLength":1}"#, &s(""), "the properties must not be empty", &s("x"));
+        check(
+            r#"{"minLength":3}"#,
+            &s("ab"),
+            "the properties must be at least 3 characters long",
+            &s("abc"),
+        );
+        check(
+            r#"{"maxLength":2}"#,
+            &s("été"),
+            "the properties must be at most 2 characters long (it has 3)",
+            &s("ét"),
+        );
+        check(
+            r#"{"minLength":1}"#,
+            &s(""),
+            "the properties must not be empty",
+            &s("x"),
+        );
     }
 
     #[test]
     fn number_bounds() {
-        check(r#"{"minimum":0.5}"#, &n(0.25), "the properties must be at least 0.5", &n(0.5));
-        check(r#"{"maximum":10}"#, &s("11"), "the properties must be at most 10", &s("10"));
-        check(r#"{"exclusiveMinimum":0}"#, &n(0.0), "the properties must be greater than 0", &n(1e-9));
-        check(r#"{"exclusiveMaximum":1}"#, &n(1.0), "the properties must be less than 1", &n(0.5));
-        check(r#"{"multipleOf":0.1}"#, &n(0.35), "the properties must be a multiple of 0.1", &n(0.3));
+        check(
+            r#"{"minimum":0.5}"#,
+            &n(0.25),
+            "the properties must be at least 0.5",
+            &n(0.5),
+        );
+        check(
+            r#"{"maximum":10}"#,
+            &s("11"),
+            "the properties must be at most 10",
+            &s("10"),
+        );
+        check(
+            r#"{"exclusiveMinimum":0}"#,
+            &n(0.0),
+            "the properties must be greater than 0",
+            &n(1e-9),
+        );
+        check(
+            r#"{"exclusiveMaximum":1}"#,
+            &n(1.0),
+            "the properties must be less than 1",
+            &n(0.5),
+        );
+        check(
+            r#"{"multipleOf":0.1}"#,
+            &n(0.35),
+            "the properties must be a multiple of 0.1",
+            &n(0.3),
+        );
         assert_eq!(run(r#"{"maximum":1}"#, &n(f64::MAX)).truth, Truth::No);
-        assert_eq!(run(r#"{"multipleOf":1}"#, &n(1e300)).truth, Truth::Undecided, "too big to tell");
+        assert_eq!(
+            run(r#"{"multipleOf":1}"#, &n(1e300)).truth,
+            Truth::Undecided,
+            "too big to tell"
+        );
     }
 
     #[test]
     fn item_counts_and_uniqueness() {
-        check(r#"{"minItems":2}"#, &arr(&[s("a")]), "the properties must have at least 2 items", &arr(&[s("a"), s("b")]));
-        check(r#"{"maxItems":1}"#, &arr(&[s("a"), s("b")]), "the properties must have at most 1 items (it has 2)", &arr(&[s("a")]));
-        check(r#"{"uniqueItems":true}"#, &arr(&[s("a"), s("b"), s("a")]), "item 2 of the properties repeats item 0; the items must be unique", &arr(&[s("a"), s("b")]));
+        check(
+            r#"{"minItems":2}"#,
+            &arr(&[s("a")]),
+            "the properties must have at least 2 items",
+            &arr(&[s("a"), s("b")]),
+        );
+        check(
+            r#"{"maxItems":1}"#,
+            &arr(&[s("a"), s("b")]),
+            "the properties must have at most 1 items (it has 2)",
+            &arr(&[s("a")]),
+        );
+        check(
+            r#"{"uniqueItems":true}"#,
+            &arr(&[s("a"), s("b"), s("a")]),
+            "item 2 of the properties repeats item 0; the items must be unique",
+            &arr(&[s("a"), s("b")]),
+        );
         // Only known items are compared.
-        assert_eq!(run(r#"{"uniqueItems":true}"#, &arr(&[s("a"), Instance::Unknown])).truth, Truth::Undecided);
-        assert_eq!(run(r#"{"uniqueItems":true}"#, &arr(&[s("a"), Instance::Unknown, s("a")])).truth, Truth::No);
+        assert_eq!(
+            run(
+                r#"{"uniqueItems":true}"#,
+                &arr(&[s("a"), Instance::Unknown])
+            )
+            .truth,
+            Truth::Undecided
+        );
+        assert_eq!(
+            run(
+                r#"{"uniqueItems":true}"#,
+                &arr(&[s("a"), Instance::Unknown, s("a")])
+            )
+            .truth,
+            Truth::No
+        );
         // An unknown item still counts.
-        assert_eq!(run(r#"{"minItems":2}"#, &arr(&[s("a"), Instance::Unknown])).truth, Truth::Yes);
+        assert_eq!(
+            run(r#"{"minItems":2}"#, &arr(&[s("a"), Instance::Unknown])).truth,
+            Truth::Yes
+        );
     }
 
     #[test]
     fn const_and_enum() {
-        check(r#"{"const":"Image"}"#, &s("Zip"), "the properties must be `Image`", &s("Image"));
-        check(r#"{"enum":[1,2]}"#, &n(3.0), "the properties must be one of `1` or `2`", &s("2"));
-        check(r#"{"properties":{"Bb":{"enum":[true]}}}"#, &obj(&[("Bb", s("false"))]), "`bb` must be `true`", &obj(&[("Bb", s("True"))]));
+        check(
+            r#"{"const":"Image"}"#,
+            &s("Zip"),
+            "the properties must be `Image`",
+            &s("Image"),
+        );
+        check(
+            r#"{"enum":[1,2]}"#,
+            &n(3.0),
+            "the properties must be one of `1` or `2`",
+            &s("2"),
+        );
+        check(
+            r#"{"properties":{"Bb":{"enum":[true]}}}"#,
+            &obj(&[("Bb", s("false"))]),
+            "`bb` must be `true`",
+            &obj(&[("Bb", s("True"))]),
+        );
     }
 
     #[test]
     fn dependencies() {
         let req = r#"{"dependentRequired":{"Cpu":["Memory"]}}"#;
-        check(req, &obj(&[("Cpu", n(256.0))]), "`cpu` requires `memory`", &obj(&[("Cpu", n(256.0)), ("Memory", n(512.0))]));
+        check(
+            req,
+            &obj(&[("Cpu", n(256.0))]),
+            "`cpu` requires `memory`",
+            &obj(&[("Cpu", n(256.0)), ("Memory", n(512.0))]),
+        );
         // Keys are known even when values are not.
-        assert_eq!(run(req, &obj(&[("Cpu", Instance::Unknown)])).truth, Truth::No);
+        assert_eq!(
+            run(req, &obj(&[("Cpu", Instance::Unknown)])).truth,
+            Truth::No
+        );
         let old = r#"{"dependencies":{"Cpu":["Memory"]}}"#;
-        check(old, &obj(&[("Cpu", n(1.0))]), "`cpu` requires `memory`", &obj(&[]));
+        check(
+            old,
+            &obj(&[("Cpu", n(1.0))]),
+            "`cpu` requires `memory`",
+            &obj(&[]),
+        );
         let exc = r#"{"dependentExcluded":{"Aa":["Bb"]}}"#;
-        check(exc, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]), "`bb` cannot be used with `aa`", &obj(&[("Aa", n(1.0))]));
+        check(
+            exc,
+            &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]),
+            "`bb` cannot be used with `aa`",
+            &obj(&[("Aa", n(1.0))]),
+        );
         let sch = r#"{"dependencies":{"Aa":{"required":["Cc"]}}}"#;
-        check(sch, &obj(&[("Aa", n(1.0))]), "`cc` is required", &obj(&[("Bb", n(1.0))]));
+        check(
+            sch,
+            &obj(&[("Aa", n(1.0))]),
+            "`cc` is required",
+            &obj(&[("Bb", n(1.0))]),
+        );
     }
 
     #[test]
     fn one_of_required_sets() {
         let one = r#"{"oneOf":[{"required":["Aa"]},{"required":["Bb","Cc"]}]}"#;
-        check(one, &obj(&[]), "set exactly one of `aa`, (`bb` and `cc`)", &obj(&[("Aa", n(1.0))]));
+        check(
+            one,
+            &obj(&[]),
+            "set exactly one of `aa`, (`bb` and `cc`)",
+            &obj(&[("Aa", n(1.0))]),
+        );
         assert_eq!(
             messages(one, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0)), ("Cc", n(1.0))])),
-            ["`aa` and (`bb` and `cc`) cannot be set together; set exactly one of `aa`, (`bb` and `cc`)"]
+            [
+                "`aa` and (`bb` and `cc`) cannot be set together; set exactly one of `aa`, (`bb` and `cc`)"
+            ]
         );
         // A branch that may still match keeps oneOf silent.
         let typed = r#"{"oneOf":[{"properties":{"Aa":{"const":"x"}},"required":["Aa"]},{"properties":{"Aa":{"const":"y"}},"required":["Aa"]}]}"#;
-        assert_eq!(run(typed, &obj(&[("Aa", Instance::Unknown)])).truth, Truth::Undecided);
+        assert_eq!(
+            run(typed, &obj(&[("Aa", Instance::Unknown)])).truth,
+            Truth::Undecided
+        );
         assert_eq!(run(typed, &obj(&[("Aa", s("x"))])).truth, Truth::Yes);
         assert_eq!(run(typed, &obj(&[("Aa", s("z"))])).truth, Truth::No);
     }
@@ -952,41 +1371,95 @@ mod tests {
     #[test]
     fn any_of_and_all_of() {
         let any = r#"{"anyOf":[{"required":["Aa"]},{"required":["Bb"]}]}"#;
-        check(any, &obj(&[("Cc", n(1.0))]), "set at least one of `aa`, `bb`", &obj(&[("Bb", n(1.0))]));
+        check(
+            any,
+            &obj(&[("Cc", n(1.0))]),
+            "set at least one of `aa`, `bb`",
+            &obj(&[("Bb", n(1.0))]),
+        );
         let all = r#"{"allOf":[{"minimum":1},{"maximum":3}]}"#;
         check(all, &n(4.0), "the properties must be at most 3", &n(2.0));
         let generic = r#"{"anyOf":[{"maxLength":1},{"pattern":"^a"}]}"#;
-        check(generic, &s("bb"), "the properties must match any of its 2 alternative forms, but matches none (for example: the properties must be at most 1 characters long (it has 2))", &s("abc"));
+        check(
+            generic,
+            &s("bb"),
+            "the properties must match any of its 2 alternative forms, but matches none (for example: the properties must be at most 1 characters long (it has 2))",
+            &s("abc"),
+        );
     }
 
     #[test]
     fn not() {
-        check(r#"{"not":{"required":["Aa","Bb"]}}"#, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]), "`aa` and `bb` cannot be set together", &obj(&[("Aa", n(1.0))]));
-        check(r#"{"not":{"const":"x"}}"#, &s("x"), "the properties must not be `x`", &s("y"));
+        check(
+            r#"{"not":{"required":["Aa","Bb"]}}"#,
+            &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]),
+            "`aa` and `bb` cannot be set together",
+            &obj(&[("Aa", n(1.0))]),
+        );
+        check(
+            r#"{"not":{"const":"x"}}"#,
+            &s("x"),
+            "the properties must not be `x`",
+            &s("y"),
+        );
     }
 
     #[test]
     fn if_then_else() {
         let cond = r#"{"if":{"properties":{"Mode":{"const":"PROVISIONED"}},"required":["Mode"]},"then":{"required":["Throughput"]},"else":{"not":{"required":["Throughput"]}}}"#;
-        check(cond, &obj(&[("Mode", s("PROVISIONED"))]), "`throughput` is required when `mode` is `PROVISIONED`", &obj(&[("Mode", s("PROVISIONED")), ("Throughput", n(1.0))]));
-        assert_eq!(messages(cond, &obj(&[("Mode", s("OTHER")), ("Throughput", n(1.0))])), ["`throughput` must not be set unless `mode` is `PROVISIONED`"]);
+        check(
+            cond,
+            &obj(&[("Mode", s("PROVISIONED"))]),
+            "`throughput` is required when `mode` is `PROVISIONED`",
+            &obj(&[("Mode", s("PROVISIONED")), ("Throughput", n(1.0))]),
+        );
+        assert_eq!(
+            messages(cond, &obj(&[("Mode", s("OTHER")), ("Throughput", n(1.0))])),
+            ["`throughput` must not be set unless `mode` is `PROVISIONED`"]
+        );
         // Undecided condition: neither branch applies.
-        assert_eq!(run(cond, &obj(&[("Mode", Instance::Unknown)])).truth, Truth::Undecided);
-        assert_eq!(run(cond, &obj(&[("Mode", Instance::Unknown), ("Throughput", n(1.0))])).truth, Truth::Undecided);
+        assert_eq!(
+            run(cond, &obj(&[("Mode", Instance::Unknown)])).truth,
+            Truth::Undecided
+        );
+        assert_eq!(
+            run(
+                cond,
+                &obj(&[("Mode", Instance::Unknown), ("Throughput", n(1.0))])
+            )
+            .truth,
+            Truth::Undecided
+        );
     }
 
     #[test]
     fn property_names() {
-        let names = r#"{"propertyNames":{"not":{"enum":["AWS_REGION","AWS_LAMBDA_FUNCTION_NAME"]}}}"#;
-        check(names, &obj(&[("AWS_REGION", s("x"))]), "key `AWS_REGION` must not be `AWS_REGION`", &obj(&[("MY_VAR", s("x"))]));
+        let names =
+            r#"{"propertyNames":{"not":{"enum":["AWS_REGION","AWS_LAMBDA_FUNCTION_NAME"]}}}"#;
+        check(
+            names,
+            &obj(&[("AWS_REGION", s("x"))]),
+            "key `AWS_REGION` must not be `AWS_REGION`",
+            &obj(&[("MY_VAR", s("x"))]),
+        );
     }
 
     #[test]
     fn contains_and_false() {
         let c = r#"{"contains":{"required":["Essential"]}}"#;
-        check(c, &arr(&[obj(&[])]), "the properties must contain at least one item that sets `essential`", &arr(&[obj(&[]), obj(&[("Essential", Instance::Bool(true))])]));
+        check(
+            c,
+            &arr(&[obj(&[])]),
+            "the properties must contain at least one item that sets `essential`",
+            &arr(&[obj(&[]), obj(&[("Essential", Instance::Bool(true))])]),
+        );
         let f = r#"{"properties":{"Aa":false}}"#;
-        check(f, &obj(&[("Aa", Instance::Unknown)]), "`aa` is not allowed here", &obj(&[]));
+        check(
+            f,
+            &obj(&[("Aa", Instance::Unknown)]),
+            "`aa` is not allowed here",
+            &obj(&[]),
+        );
     }
 
     #[test]
@@ -995,13 +1468,19 @@ mod tests {
         let o = run(r#"{"type":"integer"}"#, &n(1.5));
         assert_eq!((o.truth, o.findings.len()), (Truth::No, 0));
         assert_eq!(run(r#"{"type":"integer"}"#, &s("2")).truth, Truth::Yes);
-        assert_eq!(run(r#"{"type":["string","object"]}"#, &arr(&[])).truth, Truth::No);
+        assert_eq!(
+            run(r#"{"type":["string","object"]}"#, &arr(&[])).truth,
+            Truth::No
+        );
     }
 
     #[test]
     fn unsupported_keywords_and_depth_are_undecided() {
         assert_eq!(run(r#"{"?":"format"}"#, &s("x")).truth, Truth::Undecided);
-        assert_eq!(run(r#"{"not":{"?":"format"}}"#, &s("x")).truth, Truth::Undecided);
+        assert_eq!(
+            run(r#"{"not":{"?":"format"}}"#, &s("x")).truth,
+            Truth::Undecided
+        );
         let mut deep = String::new();
         for _ in 0..90 {
             deep.push_str(r#"{"items":"#);
@@ -1012,6 +1491,10 @@ mod tests {
         for _ in 0..90 {
             value = arr(&[value]);
         }
-        assert_eq!(run(&deep, &value).truth, Truth::Undecided, "bounded, not a panic");
+        assert_eq!(
+            run(&deep, &value).truth,
+            Truth::Undecided,
+            "bounded, not a panic"
+        );
     }
 }

@@ -240,7 +240,8 @@ mod tests {
 
     #[test]
     fn parses_what_the_generator_writes() {
-        let v = Json::parse(r#"{"a":[1,-2.5e3,true,false,null],"b":"x\"\u00e9\ud83d\ude00"}"#).unwrap();
+        let v =
+            Json::parse(r#"{"a":[1,-2.5e3,true,false,null],"b":"x\"\u00e9\ud83d\ude00"}"#).unwrap();
         assert_eq!(
             v.get("a"),
             Some(&Json::Array(vec![
@@ -257,8 +258,17 @@ mod tests {
     #[test]
     fn corrupt_documents_are_errors() {
         for bad in [
-            "", "{", "[1,", "{\"a\" 1}", "\"abc", "tru", "1 2", "{\"a\":1,}", "\"\\q\"",
-            "\"\\ud800\"", "-",
+            "",
+            "{",
+            "[1,",
+            "{\"a\" 1}",
+            "\"abc",
+            "tru",
+            "1 2",
+            "{\"a\":1,}",
+            "\"\\q\"",
+            "\"\\ud800\"",
+            "-",
         ] {
             assert!(Json::parse(bad).is_err(), "{bad:?} parsed");
         }

@@ -15,7 +15,10 @@ enum Step<'a> {
 }
 
 /// The shape the value at `path` has, if the model knows it.
-pub(crate) fn shape_at(model: Option<&'static ResourceType>, path: &[PathItem]) -> Option<&'static Shape> {
+pub(crate) fn shape_at(
+    model: Option<&'static ResourceType>,
+    path: &[PathItem],
+) -> Option<&'static Shape> {
     let mut current: Option<&'static Shape> = None;
     for (i, item) in path.iter().enumerate() {
         let next = match (i, current, item) {
@@ -119,7 +122,10 @@ fn naive_snake(name: &str) -> String {
 /// A number as users write it: `5`, not `5.0`.
 pub(crate) fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        #[expect(clippy::cast_possible_truncation, reason = "integral and in range, checked above")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "integral and in range, checked above"
+        )]
         let i = n as i64;
         i.to_string()
     } else {
@@ -164,7 +170,10 @@ mod tests {
     #[test]
     fn names_follow_the_model() {
         let db = crate::resource_type("AWS::RDS::DBInstance");
-        assert_eq!(subject(db, &path(&["DBInstanceClass"])), "`db_instance_class`");
+        assert_eq!(
+            subject(db, &path(&["DBInstanceClass"])),
+            "`db_instance_class`"
+        );
         let lambda = crate::resource_type("AWS::Lambda::Function");
         assert_eq!(
             subject(lambda, &path(&["Environment", "Variables", "AWS_REGION"])),
@@ -183,6 +192,9 @@ mod tests {
         assert_eq!(key(db, &[], "EngineVersion"), "`engine_version`");
         assert_eq!(number(5.0), "5");
         assert_eq!(number(0.5), "0.5");
-        assert_eq!(and_list(&["`a`".into(), "`b`".into(), "`c`".into()]), "`a`, `b` and `c`");
+        assert_eq!(
+            and_list(&["`a`".into(), "`b`".into(), "`c`".into()]),
+            "`a`, `b` and `c`"
+        );
     }
 }

@@ -19,7 +19,11 @@ use regress::Regex;
 pub(crate) fn compiled(pattern: &'static str) -> Option<&'static Regex> {
     static CACHE: OnceLock<Mutex<HashMap<&'static str, Option<&'static Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(found) = cache.lock().unwrap_or_else(PoisonError::into_inner).get(pattern) {
+    if let Some(found) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(pattern)
+    {
         return *found;
     }
     // Compiled outside the lock; two threads may both compile, one result wins.
@@ -58,10 +62,21 @@ mod tests {
         assert_eq!(matches("^[a-z]+$", "abc"), Some(true));
         assert_eq!(matches("b", "abc"), Some(true), "not anchored");
         assert_eq!(matches("^[a-z]+$", "aBc"), Some(false));
-        assert_eq!(matches(r"^\p{L}+$", "été"), Some(true), "Unicode mode first");
-        assert_eq!(matches(r"^a\-b$", "a-b"), Some(true), "non-Unicode fallback");
+        assert_eq!(
+            matches(r"^\p{L}+$", "été"),
+            Some(true),
+            "Unicode mode first"
+        );
+        assert_eq!(
+            matches(r"^a\-b$", "a-b"),
+            Some(true),
+            "non-Unicode fallback"
+        );
         assert_eq!(matches("(?i)abc", "abc"), None, "skipped, not guessed");
-        assert!(std::ptr::eq(compiled("^x$").unwrap(), compiled("^x$").unwrap()));
+        assert!(std::ptr::eq(
+            compiled("^x$").unwrap(),
+            compiled("^x$").unwrap()
+        ));
         assert!(compile_error("(?i)x").is_some());
         assert!(compile_error("x").is_none());
     }

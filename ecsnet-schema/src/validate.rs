@@ -99,7 +99,8 @@ pub struct Violation {
 /// `type_name`. Returns nothing for an unknown type; never panics.
 #[must_use]
 pub fn validate(type_name: &str, properties: &Instance) -> Vec<Violation> {
-    let Ok(Some(constraints)) = crate::decode::catalog().and_then(|c| c.constraints(type_name)) else {
+    let Ok(Some(constraints)) = crate::decode::catalog().and_then(|c| c.constraints(type_name))
+    else {
         return Vec::new();
     };
     let evaluator = Evaluator {
@@ -108,11 +109,22 @@ pub fn validate(type_name: &str, properties: &Instance) -> Vec<Violation> {
     };
     let mut out = Vec::new();
     if let Some(root) = &constraints.root {
-        report(&evaluator, root, properties, Vec::new(), Level::Error, Source::Registry, None, &mut out);
+        report(
+            &evaluator,
+            root,
+            properties,
+            Vec::new(),
+            Level::Error,
+            Source::Registry,
+            None,
+            &mut out,
+        );
         // A registry `const` or `enum` on a property whose shape lists its
         // allowed values is the shape's to report (the CDK's `allowedValues`
         // join the registry's there): say it once.
-        out.retain(|v| !(matches!(v.keyword, "const" | "enum") && shape_lists_values(evaluator.model, &v.path)));
+        out.retain(|v| {
+            !(matches!(v.keyword, "const" | "enum") && shape_lists_values(evaluator.model, &v.path))
+        });
     }
     for extension in &constraints.extensions {
         apply_extension(&evaluator, extension, properties, &mut out);
@@ -130,7 +142,10 @@ pub fn validate(type_name: &str, properties: &Instance) -> Vec<Violation> {
     out
 }
 
-#[expect(clippy::too_many_arguments, reason = "one call per schema kind; a struct would only rename them")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call per schema kind; a struct would only rename them"
+)]
 fn report(
     evaluator: &Evaluator<'_>,
     schema: &Schema,
@@ -148,12 +163,24 @@ fn report(
     if let Some(message) = message.and_then(|m| fill(m, value)) {
         // The data gives the sentence: one violation, at the first finding.
         if let Some(first) = outcome.findings.into_iter().next() {
-            out.push(Violation { path: first.path, keyword: first.keyword, level, message, source });
+            out.push(Violation {
+                path: first.path,
+                keyword: first.keyword,
+                level,
+                message,
+                source,
+            });
         }
         return;
     }
     for f in outcome.findings {
-        out.push(Violation { path: f.path, keyword: f.keyword, level, message: f.message, source });
+        out.push(Violation {
+            path: f.path,
+            keyword: f.keyword,
+            level,
+            message: f.message,
+            source,
+        });
     }
 }
 
@@ -174,7 +201,9 @@ fn fill(template: &str, value: &Instance) -> Option<String> {
         out.push_str(&rest[..start]);
         let end = rest[start..].find('}')? + start;
         let key = &rest[start + 1..end];
-        let Instance::Object(members) = value else { return None };
+        let Instance::Object(members) = value else {
+            return None;
+        };
         let (_, v) = members.iter().find(|(k, _)| k == key)?;
         out.push_str(&crate::naming::value(v)?);
         rest = &rest[end + 1..];
@@ -184,7 +213,12 @@ fn fill(template: &str, value: &Instance) -> Option<String> {
 }
 
 /// Applies an extension at every value its path reaches (`*`: each list item).
-fn apply_extension(evaluator: &Evaluator<'_>, e: &Extension, properties: &Instance, out: &mut Vec<Violation>) {
+fn apply_extension(
+    evaluator: &Evaluator<'_>,
+    e: &Extension,
+    properties: &Instance,
+    out: &mut Vec<Violation>,
+) {
     let mut targets = vec![(Vec::new(), properties)];
     for step in &e.path {
         let mut next = Vec::new();
@@ -209,8 +243,15 @@ fn apply_extension(evaluator: &Evaluator<'_>, e: &Extension, properties: &Instan
         }
         targets = next;
     }
-    let level = if e.error { Level::Error } else { Level::Warning };
-    let source = Source::Extension { rule: e.rule, file: e.source };
+    let level = if e.error {
+        Level::Error
+    } else {
+        Level::Warning
+    };
+    let source = Source::Extension {
+        rule: e.rule,
+        file: e.source,
+    };
     for (path, value) in targets {
         let lowered;
         let value = match value {
@@ -219,7 +260,9 @@ fn apply_extension(evaluator: &Evaluator<'_>, e: &Extension, properties: &Instan
                     members
                         .iter()
                         .map(|(k, v)| match v {
-                            Instance::String(s) if e.lowercase.contains(&k.as_str()) => (k.clone(), Instance::String(s.to_lowercase())),
+                            Instance::String(s) if e.lowercase.contains(&k.as_str()) => {
+                                (k.clone(), Instance::String(s.to_lowercase()))
+                            }
                             _ => (k.clone(), v.clone()),
                         })
                         .collect(),
@@ -228,7 +271,9 @@ fn apply_extension(evaluator: &Evaluator<'_>, e: &Extension, properties: &Instan
             }
             _ => value,
         };
-        report(evaluator, &e.schema, value, path, level, source, e.message, out);
+        report(
+            evaluator, &e.schema, value, path, level, source, e.message, out,
+        );
     }
 }
 
@@ -255,7 +300,10 @@ pub fn check_all_types() -> Result<usize, crate::DecodeError> {
 /// If the type's constraints do not decode.
 pub fn patterns(type_name: &str) -> Result<Vec<&'static str>, crate::DecodeError> {
     let catalog = crate::decode::catalog()?;
-    Ok(catalog.constraints(type_name)?.map(crate::constraints::patterns).unwrap_or_default())
+    Ok(catalog
+        .constraints(type_name)?
+        .map(crate::constraints::patterns)
+        .unwrap_or_default())
 }
 
 /// The date the data's time-dependent verdicts (Lambda runtimes) are taken at.
