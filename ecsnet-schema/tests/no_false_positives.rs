@@ -1,5 +1,5 @@
-//! Values of an ordinary web stack (VPC, ALB, Fargate service, Lambda, RDS,
-//! DynamoDB, ...) break no constraint: a stack that deploys must compile.
+//! Values of an ordinary web stack (a VPC, a load balancer, a Fargate service, a function, a database,
+//! a table, ...) break no constraint: a stack that deploys must compile.
 //! Each value here is what such a stack holds, with `Unknown` where it would
 //! reference another resource.
 
