@@ -689,6 +689,14 @@ impl Evaluator<'_> {
                         self.alternatives(path, sets)
                     ),
                     (Some((_, sets)), []) => format!("set exactly one of {}", self.alternatives(path, sets)),
+                    (Some((_, sets)), [a, b, ..]) if sets[*a].is_empty() || sets[*b].is_empty() => {
+                        let set = if sets[*a].is_empty() { &sets[*b] } else { &sets[*a] };
+                        let names: Vec<String> = set.iter().map(|k| self.key(path, k)).collect();
+                        match names.len() {
+                            1 => format!("{} must not be set", names[0]),
+                            _ => format!("{} cannot be set together", and_list(&names)),
+                        }
+                    }
                     (Some((_, sets)), [a, b, ..]) => format!(
                         "{} and {} cannot be set together; set exactly one of {}",
                         self.alternative(path, &sets[*a]),
@@ -894,7 +902,8 @@ fn required_set(schema: &Schema) -> Option<Vec<&'static str>> {
     let Schema::Keywords(k) = schema else {
         return None;
     };
-    let only_required = k.reference.is_none()
+    let only_required = !has_value_keywords(k)
+        && k.reference.is_none()
         && k.types.iter().all(|t| *t == "object")
         && k.allowed.is_none()
         && k.constant.is_none()
@@ -913,7 +922,31 @@ fn required_set(schema: &Schema) -> Option<Vec<&'static str>> {
         && k.properties
             .iter()
             .all(|(_, s)| matches!(s, Schema::Bool(true)));
-    (only_required && !k.required.is_empty()).then(|| k.required.clone())
+    // `{}` is the empty set: `oneOf: [{}, {required: [a, b]}]` says "not both".
+    let empty = k.required.is_empty()
+        && k.properties.is_empty()
+        && k.types.is_empty()
+        && !has_value_keywords(k);
+    (only_required && (empty || !k.required.is_empty())).then(|| k.required.clone())
+}
+
+/// Whether any keyword about the value itself (not its members) is present.
+fn has_value_keywords(k: &Keywords) -> bool {
+    k.pattern.is_some()
+        || k.min_length.is_some()
+        || k.max_length.is_some()
+        || k.minimum.is_some()
+        || k.maximum.is_some()
+        || k.exclusive_minimum.is_some()
+        || k.exclusive_maximum.is_some()
+        || k.multiple_of.is_some()
+        || k.min_items.is_some()
+        || k.max_items.is_some()
+        || k.unique_items
+        || k.items.is_some()
+        || k.contains.is_some()
+        || k.min_properties.is_some()
+        || k.max_properties.is_some()
 }
 
 /// Splits off the keys every alternative requires (`Version` in
@@ -1366,6 +1399,17 @@ mod tests {
         );
         assert_eq!(run(typed, &obj(&[("Aa", s("x"))])).truth, Truth::Yes);
         assert_eq!(run(typed, &obj(&[("Aa", s("z"))])).truth, Truth::No);
+    }
+
+    #[test]
+    fn one_of_with_an_empty_branch_means_not_both() {
+        let one = r#"{"oneOf":[{},{"required":["Aa","Bb"]}]}"#;
+        check(
+            one,
+            &obj(&[("Aa", n(1.0)), ("Bb", n(1.0))]),
+            "`aa` and `bb` cannot be set together",
+            &obj(&[("Aa", n(1.0))]),
+        );
     }
 
     #[test]

@@ -501,3 +501,106 @@ fn every_type_decodes_and_every_pattern_compiles_or_is_listed() {
         assert!(validate(name, &Instance::Unknown).is_empty(), "{name}");
     }
 }
+
+#[test]
+fn all_of_with_required_and_a_one_of() {
+    let stream = |filters: &[(&str, Instance)]| {
+        let mut members = vec![
+            ("FirehoseArn", Instance::Unknown),
+            ("RoleArn", Instance::Unknown),
+            ("OutputFormat", s("json")),
+        ];
+        members.extend(filters.iter().cloned());
+        obj(&members)
+    };
+    let namespace = |ns: &str| arr(&[obj(&[("Namespace", s(ns))])]);
+    case(
+        "AWS::CloudWatch::MetricStream",
+        &stream(&[
+            ("IncludeFilters", namespace("AWS/EC2")),
+            ("ExcludeFilters", namespace("AWS/ECS")),
+        ]),
+        &[],
+        Level::Error,
+        "`include_filters` and `exclude_filters` cannot be set together",
+        &stream(&[("IncludeFilters", namespace("AWS/EC2"))]),
+    );
+    case(
+        "AWS::CloudWatch::MetricStream",
+        &obj(&[("OutputFormat", s("json"))]),
+        &[],
+        Level::Error,
+        "`firehose_arn` and `role_arn` are required",
+        &stream(&[]),
+    );
+}
+
+#[test]
+fn max_properties() {
+    let tags =
+        |count: usize| Instance::Object((0..count).map(|i| (format!("k{i}"), s("v"))).collect());
+    case(
+        "AWS::GreengrassV2::ComponentVersion",
+        &obj(&[("Tags", tags(51))]),
+        &[key("Tags")],
+        Level::Error,
+        "`tags` must have at most 50 entries",
+        &obj(&[("Tags", tags(50))]),
+    );
+}
+
+#[test]
+fn dependent_excluded_from_an_extension() {
+    let function = |extra: &[(&str, Instance)]| {
+        let mut members = vec![
+            ("PackageType", s("Image")),
+            ("Role", Instance::Unknown),
+            ("Code", obj(&[("ImageUri", Instance::Unknown)])),
+        ];
+        members.extend(extra.iter().cloned());
+        obj(&members)
+    };
+    case(
+        "AWS::Lambda::Function",
+        &function(&[("Handler", s("index.handler"))]),
+        &[key("Handler")],
+        Level::Error,
+        "`handler` cannot be used with `package_type` when `package_type` is `Image`",
+        &function(&[]),
+    );
+}
+
+#[test]
+fn no_input_panics() {
+    // Every property of every type gets odd values: huge and fractional
+    // numbers, empty and deep containers, unknowns.
+    let mut deep = s("x");
+    for _ in 0..200 {
+        deep = arr(&[obj(&[("Key", deep)])]);
+    }
+    let odd = [
+        n(f64::MAX),
+        n(-1e308),
+        n(0.1),
+        s(""),
+        arr(&[]),
+        obj(&[]),
+        deep,
+        Instance::Null,
+        Instance::Bool(true),
+    ];
+    for name in ecsnet_schema::type_names().step_by(4) {
+        let Some(rt) = ecsnet_schema::resource_type(name) else {
+            continue;
+        };
+        for value in &odd {
+            let props = Instance::Object(
+                rt.properties
+                    .iter()
+                    .map(|p| (p.name.to_string(), value.clone()))
+                    .collect(),
+            );
+            let _ = validate(name, &props);
+        }
+    }
+}
