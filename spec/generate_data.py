@@ -33,11 +33,13 @@ SPEC = Path(__file__).resolve().parent
 sys.path.insert(0, str(SPEC))
 sys.dont_write_bytecode = True  # importing generate.py must leave no spec/__pycache__
 
+import constraints as c  # noqa: E402  (the validation keywords)
+import extensions as x  # noqa: E402  (cfn-lint's extension schemas)
 import generate as g  # noqa: E402  (the merge rules live there)
 
 ROOT = SPEC.parent
 OUT = ROOT / "ecsnet-schema" / "data" / "resources.txt"
-FORMAT = "ecsnet-schema 1"
+FORMAT = "ecsnet-schema 2"
 
 PROVIDER = "cfnlint/data/schemas/providers/us_east_1.py"
 RESOURCES = "cfnlint/data/schemas/resources/"
@@ -231,6 +233,8 @@ class Writer:
     def __init__(self) -> None:
         self.enums: list[str] = []  # escaped, tab-joined lines
         self.enum_ids: dict[str, int] = {}
+        self.unknown_keywords: list[tuple[str, str, str]] = []  # (where, keyword, mode) not carried
+        self.extensions: dict[str, list[x.Extension]] = {}  # by type name
 
     def enum(self, values: list[str]) -> int:
         line = "\t".join(escape(v) for v in values)
@@ -296,7 +300,20 @@ class Writer:
         for s in r.structs:
             lines.append(f"S {token(s.name, 'struct name')}")
             lines += [self.prop(p, structs, tag) for p in s.props]
+        lines += self.constraints(r.name, builder.registry)
+        lines += [x.line(e) for e in self.extensions.get(r.name, [])]
         return "\n".join(lines) + "\n"
+
+    def constraints(self, name: str, registry: dict) -> list[str]:
+        """The `V` and `D` lines: what the registry schema states beyond the shapes."""
+        emitter = c.Emitter(registry, self.enum, name)
+        root, defs = emitter.type_constraints()
+        self.unknown_keywords += emitter.unknown
+        lines = []
+        if root:
+            lines.append("V " + c.dumps(root))
+        lines += ["D " + c.dumps(d) for d in defs]
+        return lines
 
 
 def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
@@ -307,6 +324,9 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
     g.check_type_name = lenient.check_type_name
     gen = DataGen(lenient)
     writer = Writer()
+    exts, ext_findings, as_of = x.load(wheel, writer.enum, set(registry))
+    for e in exts:
+        writer.extensions.setdefault(e.type_name, []).append(e)
     blocks: list[tuple[str, str]] = []
     stats = {
         "skipped": skipped,
@@ -317,6 +337,8 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
         "structs": 0,
         "nested_properties": 0,
         "attributes": 0,
+        "extensions": ext_findings,
+        "as_of": as_of,
     }
     for name in sorted(registry):
         lenient.current = name
@@ -354,13 +376,42 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
         f"# {stats['types']} types, {stats['properties']} properties, {stats['structs']} nested types "
         f"({stats['nested_properties']} properties), {stats['attributes']} attributes, "
         f"{len(writer.enums)} distinct enumerations.",
+        f"# {sum(t.startswith('V ') for t in body.splitlines())} types with constraints, "
+        f"{sum(t.startswith('D ') for t in body.splitlines())} definitions, "
+        f"{len(exts)} extension schemas (cfn-lint rules; Lambda runtimes as of {as_of}).",
+        f"as-of {as_of}",
         f"enums {len(writer.enums)}",
         *writer.enums,
         f"types {len(index)}",
         *index,
     ]
     text = "\n".join(head) + "\n" + body
+    stats["unknown_keywords"] = writer.unknown_keywords
+    stats["constraint_counts"] = keyword_counts(body)
     return text, lenient, gen, stats
+
+
+def keyword_counts(body: str) -> dict[str, int]:
+    """How often each keyword occurs in the `V`/`D` lines (registry) and `X` lines (extensions)."""
+    counts: dict[str, int] = {}
+
+    def walk(node: object, prefix: str, parent: str | None) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if parent not in ("properties", "patternProperties", "dependencies",
+                                  "dependentRequired", "dependentExcluded"):  # fmt: skip
+                    counts[prefix + k] = counts.get(prefix + k, 0) + 1
+                walk(v, prefix, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, prefix, None)
+
+    for line in body.splitlines():
+        if line.startswith(("V ", "D ")):
+            walk(json.loads(line[2:]), "registry ", None)
+        elif line.startswith("X "):
+            walk(json.loads(line.split(" ", 6)[6]), "extension ", None)
+    return dict(sorted(counts.items()))
 
 
 def render_report(lenient: Lenient, gen: DataGen, stats: dict) -> str:
@@ -386,6 +437,17 @@ def render_report(lenient: Lenient, gen: DataGen, stats: dict) -> str:
         by_kind.setdefault(kind, []).append(detail)
     for kind in sorted(by_kind):
         sections.append((f"Fallback: {kind}", by_kind[kind]))
+    ext = stats["extensions"]
+    sections += [
+        (f"Extension schemas applied (as of {stats['as_of']} for Lambda runtimes)", ext.applied),
+        ("Extension schemas skipped", ext.skipped),
+        ("Registry keywords not carried (dropped at shape positions, undecided in conditions)",
+         [f"{kw} ({mode}): {where}" for where, kw, mode in stats["unknown_keywords"]]),
+    ]  # fmt: skip
+    out.append("")
+    out.append("| constraint keyword | occurrences |")
+    out.append("|---|---|")
+    out += [f"| {k} | {n} |" for k, n in stats["constraint_counts"].items()]
     rep = gen.report
     sections += [
         ("Constraints not representable / ignored", rep.ignored_constraints),

@@ -8,13 +8,14 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::constraints::{self, TypeConstraints};
 use crate::{Attribute, Property, Relation, ResourceType, Shape, Struct};
 
 /// The artifact, embedded so that cargo rebuilds when it changes.
 static DATA: &str = include_str!("../data/resources.txt");
 
 /// The first line of an artifact this decoder reads.
-const FORMAT: &str = "ecsnet-schema 1";
+const FORMAT: &str = "ecsnet-schema 2";
 
 const TEMPLATE_REFERENCE: &str =
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/";
@@ -63,6 +64,9 @@ pub(crate) struct Catalog {
     offsets: Vec<usize>,
     body: &'static str,
     types: Vec<OnceLock<Result<&'static ResourceType, DecodeError>>>,
+    constraints: Vec<OnceLock<Result<&'static TypeConstraints, DecodeError>>>,
+    /// The date the data's time-dependent verdicts are taken at (`as-of` line).
+    as_of: &'static str,
 }
 
 /// The catalog of the embedded artifact.
@@ -116,6 +120,13 @@ impl Catalog {
                 break;
             }
         }
+        let Some(as_of) = line.strip_prefix("as-of ") else {
+            return err(format!("expected `as-of <date>`, found {line:?}"));
+        };
+        let Some((l, r)) = next_line(rest) else {
+            return err("no `enums` section");
+        };
+        (line, rest) = (l, r);
         let enum_count = counted(line, "enums")?;
         let mut enum_lines = Vec::with_capacity(enum_count);
         for _ in 0..enum_count {
@@ -160,6 +171,8 @@ impl Catalog {
             enums: (0..enum_lines.len()).map(|_| OnceLock::new()).collect(),
             enum_lines,
             types: (0..names.len()).map(|_| OnceLock::new()).collect(),
+            constraints: (0..names.len()).map(|_| OnceLock::new()).collect(),
+            as_of,
             names,
             offsets,
             body,
@@ -179,16 +192,47 @@ impl Catalog {
         };
         self.types[i]
             .get_or_init(|| {
-                let type_name = self.names[i];
-                let start = self.offsets[i];
-                let end = self.offsets.get(i + 1).copied().unwrap_or(self.body.len());
-                let block = &self.body[start..end];
+                let (type_name, block) = self.block(i);
                 TypeDecoder::new(self, type_name)
                     .decode(block)
                     .map(|t| &*Box::leak(Box::new(t)))
                     .map_err(|mut e| {
                         e.type_name = Some(type_name);
                         e
+                    })
+            })
+            .clone()
+            .map(Some)
+    }
+
+    /// The name and block of type #i.
+    fn block(&self, i: usize) -> (&'static str, &'static str) {
+        let start = self.offsets[i];
+        let end = self.offsets.get(i + 1).copied().unwrap_or(self.body.len());
+        (self.names[i], &self.body[start..end])
+    }
+
+    pub(crate) fn as_of(&self) -> &'static str {
+        self.as_of
+    }
+
+    /// The constraints of a type (`V`, `D`, `X`, `M` lines), decoded on first use.
+    pub(crate) fn constraints(
+        &'static self,
+        name: &str,
+    ) -> Result<Option<&'static TypeConstraints>, DecodeError> {
+        let Ok(i) = self.names.binary_search(&name) else {
+            return Ok(None);
+        };
+        self.constraints[i]
+            .get_or_init(|| {
+                let (type_name, block) = self.block(i);
+                let enums = |n: usize| self.enumeration(n).map_err(|e| e.message);
+                constraints::decode(block, &enums)
+                    .map(|t| &*Box::leak(Box::new(t)))
+                    .map_err(|message| DecodeError {
+                        type_name: Some(type_name),
+                        message,
                     })
             })
             .clone()
@@ -335,6 +379,8 @@ impl TypeDecoder {
                     }
                 }
                 "S " => current = Some(current.map_or(0, |i| i + 1)),
+                // Constraints, decoded separately on first validation.
+                "V " | "D " | "X " | "M " => {}
                 _ => return err(format!("unexpected line {line:?}")),
             }
         }
@@ -556,12 +602,18 @@ mod tests {
     #[test]
     fn corrupt_artifacts_are_errors() {
         assert!(Catalog::parse("").is_err());
-        assert!(Catalog::parse("ecsnet-schema 0\n").is_err());
-        assert!(Catalog::parse("ecsnet-schema 1\nenums 2\na\n").is_err());
+        assert!(Catalog::parse("ecsnet-schema 1\nenums 0\ntypes 0\n").is_err());
+        assert!(Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 2\na\n").is_err());
         assert!(
-            Catalog::parse("ecsnet-schema 1\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n").is_err()
+            Catalog::parse(
+                "ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n"
+            )
+            .is_err()
         );
-        assert!(Catalog::parse("ecsnet-schema 1\nenums 0\ntypes 1\nA::A::A 99\n").is_err());
+        assert!(
+            Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n")
+                .is_err()
+        );
     }
 
     #[test]
@@ -578,7 +630,7 @@ mod tests {
         ];
         for block in bad {
             let data = leak_str(format!(
-                "ecsnet-schema 1\nenums 0\ntypes 1\nA::A::A 0\n{block}"
+                "ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 0\n{block}"
             ));
             let catalog: &'static Catalog = Box::leak(Box::new(Catalog::parse(data).unwrap()));
             assert!(
@@ -587,7 +639,7 @@ mod tests {
             );
         }
         let good = leak_str(
-            "ecsnet-schema 1\nenums 1\nx\\ty\tz\ntypes 1\nA::A::A 0\n\
+            "ecsnet-schema 2\nas-of 2026-01-01\nenums 1\nx\\ty\tz\ntypes 1\nA::A::A 0\n\
              R A::A::A a Id One sentence.\nA Id Arn=the_arn\nP Id! - s#0 B::B::B.Id\nP L - lu(i(1,),@0)\nS Inner\nP N - m@Tag\n"
                 .to_string(),
         );

@@ -11,6 +11,13 @@
 //! The model mirrors `ecsnet-macros/src/schema/mod.rs`; decoded data is
 //! leaked on purpose, so it is `'static` like the compiled-in tables.
 //!
+//! Beyond names and shapes, the data holds every other constraint of the
+//! registry schemas (patterns, lengths, bounds, item counts, dependencies,
+//! `oneOf`/`anyOf`/`if`...) and cfn-lint's extension schemas, at the level
+//! cfn-lint reports them. [`validate::validate`] checks a resource's
+//! `Properties` against them; a type's constraints are decoded on its first
+//! validation, so a stack pays only for the types it uses.
+//!
 //! ```
 //! let subnet = ecsnet_schema::resource_type("AWS::EC2::Subnet").unwrap();
 //! let vpc_id = subnet.property("VpcId").unwrap();
@@ -19,12 +26,19 @@
 //! assert_eq!(subnet.ref_returns, Some("SubnetId"));
 //! ```
 
+mod constraints;
 mod decode;
+mod evaluator;
+mod json;
+mod naming;
+mod patterns;
+pub mod validate;
 
 use std::fmt;
 use std::sync::OnceLock;
 
 pub use decode::DecodeError;
+pub use patterns::compile_error as pattern_compile_error;
 
 /// One CloudFormation resource type, such as `AWS::EC2::Subnet`.
 #[derive(Debug)]
