@@ -188,6 +188,8 @@ pub enum AcknowledgedRule {
     IgnoredPorts,
     /// A `depends_on` that a reference already implies (a warning).
     RedundantDependsOn,
+    /// A value that deploys but cfn-lint's data discourages (a warning).
+    DiscouragedValue,
 }
 
 impl AcknowledgedRule {
@@ -197,6 +199,7 @@ impl AcknowledgedRule {
         ("host_network", AcknowledgedRule::HostNetwork),
         ("ignored_ports", AcknowledgedRule::IgnoredPorts),
         ("redundant_depends_on", AcknowledgedRule::RedundantDependsOn),
+        ("discouraged_value", AcknowledgedRule::DiscouragedValue),
     ];
 
     /// The rule's stable name, as recorded in the template's metadata.
@@ -206,6 +209,7 @@ impl AcknowledgedRule {
             AcknowledgedRule::HostNetwork => "host-network",
             AcknowledgedRule::IgnoredPorts => "ignored-ports",
             AcknowledgedRule::RedundantDependsOn => "redundant-depends-on",
+            AcknowledgedRule::DiscouragedValue => "discouraged-values",
         }
     }
 }

@@ -649,9 +649,7 @@ impl Evaluator<'_> {
             } else {
                 out.verdict(truth, || {
                     let message = match required_sets(&k.any_of) {
-                        Some(sets) => {
-                            format!("set at least one of {}", self.alternatives(path, &sets))
-                        }
+                        Some(sets) => self.choose(path, "at least one", &sets),
                         None => self.no_branch_message(path, &branches, "any"),
                     };
                     self.finding(path, "anyOf", message)
@@ -683,12 +681,20 @@ impl Evaluator<'_> {
             out.verdict(truth, || {
                 let sets = required_sets(&k.one_of).map(|sets| without_common(&sets));
                 let message = match (&sets, yes.as_slice()) {
-                    (Some((common, sets)), []) if !common.is_empty() => format!(
-                        "set {} and exactly one of {}",
-                        self.alternative_and(path, common),
-                        self.alternatives(path, sets)
-                    ),
-                    (Some((_, sets)), []) => format!("set exactly one of {}", self.alternatives(path, sets)),
+                    (Some((common, sets)), []) if !common.is_empty() => {
+                        let all: Vec<&'static str> =
+                            common.iter().chain(sets.iter().flatten()).copied().collect();
+                        if sets.len() < 2 {
+                            format!("set {}", self.alternative_and(path, &all))
+                        } else {
+                            format!(
+                                "set {}, and {}",
+                                self.alternative_and(path, common),
+                                self.choose(path, "exactly one", sets).trim_start_matches("set ")
+                            )
+                        }
+                    }
+                    (Some((_, sets)), []) => self.choose(path, "exactly one", sets),
                     (Some((_, sets)), [a, b, ..]) if sets[*a].is_empty() || sets[*b].is_empty() => {
                         let set = if sets[*a].is_empty() { &sets[*b] } else { &sets[*a] };
                         let names: Vec<String> = set.iter().map(|k| self.key(path, k)).collect();
@@ -795,7 +801,19 @@ impl Evaluator<'_> {
 
     fn alternatives(&self, path: &[PathItem], sets: &[Vec<&'static str>]) -> String {
         let names: Vec<String> = sets.iter().map(|s| self.alternative(path, s)).collect();
-        names.join(", ")
+        match names.as_slice() {
+            [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+            _ => names.join(""),
+        }
+    }
+
+    /// "set exactly one of `a` or (`b` and `c`)"; with a single set, "set
+    /// `b` and `c`".
+    fn choose(&self, path: &[PathItem], quantifier: &str, sets: &[Vec<&'static str>]) -> String {
+        match sets {
+            [only] => format!("set {}", self.alternative_and(path, only)),
+            _ => format!("set {quantifier} of {}", self.alternatives(path, sets)),
+        }
     }
 
     fn not_message(&self, schema: &Schema, value: &Instance, path: &[PathItem]) -> String {
@@ -1382,13 +1400,13 @@ mod tests {
         check(
             one,
             &obj(&[]),
-            "set exactly one of `aa`, (`bb` and `cc`)",
+            "set exactly one of `aa` or (`bb` and `cc`)",
             &obj(&[("Aa", n(1.0))]),
         );
         assert_eq!(
             messages(one, &obj(&[("Aa", n(1.0)), ("Bb", n(1.0)), ("Cc", n(1.0))])),
             [
-                "`aa` and (`bb` and `cc`) cannot be set together; set exactly one of `aa`, (`bb` and `cc`)"
+                "`aa` and (`bb` and `cc`) cannot be set together; set exactly one of `aa` or (`bb` and `cc`)"
             ]
         );
         // A branch that may still match keeps oneOf silent.
@@ -1418,7 +1436,7 @@ mod tests {
         check(
             any,
             &obj(&[("Cc", n(1.0))]),
-            "set at least one of `aa`, `bb`",
+            "set at least one of `aa` or `bb`",
             &obj(&[("Bb", n(1.0))]),
         );
         let all = r#"{"allOf":[{"minimum":1},{"maximum":3}]}"#;

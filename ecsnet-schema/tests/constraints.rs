@@ -216,7 +216,7 @@ fn one_of_names_the_alternatives() {
         &instance(obj(&[("LaunchTemplateId", s("lt-1"))])),
         &[key("LaunchTemplate")],
         Level::Error,
-        "set `version` and exactly one of `launch_template_name`, `launch_template_id`",
+        "set `version`, and exactly one of `launch_template_name` or `launch_template_id`",
         &instance(obj(&[("LaunchTemplateId", s("lt-1")), ("Version", s("1"))])),
     );
     unknown_is_silent("AWS::EC2::Instance", &instance(Instance::Unknown));
@@ -232,7 +232,7 @@ fn any_of() {
         &table(obj(&[])),
         &[key("WarmThroughput")],
         Level::Error,
-        "set at least one of `read_units_per_second`, `write_units_per_second`",
+        "set at least one of `read_units_per_second` or `write_units_per_second`",
         &table(obj(&[("ReadUnitsPerSecond", n(12000.0))])),
     );
     unknown_is_silent("AWS::DynamoDB::Table", &table(Instance::Unknown));

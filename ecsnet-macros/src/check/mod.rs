@@ -14,6 +14,7 @@
 
 mod capacity;
 mod cidr;
+mod constraints;
 mod ecs;
 mod functions;
 mod infer;
@@ -181,6 +182,9 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     ordering::check_dependency_cycles(&cx);
     ordering::check_redundant_depends_on(&cx);
     ordering::check_services_wait_for_listeners(&cx);
+    // After the chapter's rules: where one of them has said it already, at
+    // the same token and better, a schema's finding is not repeated.
+    constraints::check_constraints(&cx);
     check_misplaced_acknowledgments(&cx);
 }
 
@@ -204,6 +208,9 @@ fn check_misplaced_acknowledgments(cx: &Context) {
                 }
                 crate::model::AcknowledgedRule::RedundantDependsOn => {
                     "on a resource whose `depends_on` names a resource it already refers to"
+                }
+                crate::model::AcknowledgedRule::DiscouragedValue => {
+                    "before a value that cfn-lint's data discourages, or on its resource"
                 }
             };
             cx.errors.push_spanned(

@@ -1,0 +1,284 @@
+//! Rules from the constraints the schemas state about values: the registry
+//! schemas' validation keywords, and cfn-lint's extension schemas and Lambda
+//! runtime data. One general evaluator in `ecsnet-schema` decides them; this
+//! module turns a resource's properties into the JSON the evaluator reads
+//! (values known only at deployment become "unknown", about which nothing
+//! is reported) and puts each finding on the value's span.
+
+use proc_macro2::Span;
+
+use super::Context;
+use crate::model::{AcknowledgedRule, Acknowledgment, Object, Resource, Value, ValueKind};
+use crate::schema::{Property, Shape};
+use ecsnet_schema::validate::{Instance, Level, PathItem, Source, validate};
+
+/// Extension findings that one of ecsnet's own rules reports already, with
+/// the resources named and the fix: (cfn-lint file, the finding's path, or
+/// any path for `None`, the rule that says it). The rules run first.
+const SAID_BY_RULES: &[(&str, Option<&[&str]>, &str)] = &[
+    // Ports with protocol `-1`, which CloudFormation ignores.
+    (
+        "aws_ec2_securitygroup/protocols_and_port_ranges_exclude.json",
+        None,
+        "ignored-ports",
+    ),
+    // `tcp`/`udp`/`icmp` rules need both ports; ICMP `-1` on both.
+    (
+        "aws_ec2_securitygroup/protocols_and_port_ranges_include.json",
+        None,
+        "sg-ports",
+    ),
+    (
+        "aws_ec2_securitygroup/all_to_and_from_ports.json",
+        None,
+        "sg-ports",
+    ),
+    // A Fargate task definition is `awsvpc` and has `cpu` and `memory`.
+    (
+        "aws_ecs_taskdefinition/fargate_properties.json",
+        Some(&[]),
+        "fargate",
+    ),
+    (
+        "aws_ecs_taskdefinition/fargate_properties.json",
+        Some(&["NetworkMode"]),
+        "fargate",
+    ),
+];
+
+/// Whether one of ecsnet's own rules reports this finding already.
+fn said_by_rules(file: &str, path: &[PathItem]) -> bool {
+    SAID_BY_RULES.iter().any(|(f, at, _)| {
+        *f == file
+            && at.is_none_or(|at| {
+                at.len() == path.len()
+                    && at
+                        .iter()
+                        .zip(path)
+                        .all(|(a, p)| matches!(p, PathItem::Key(k) if k == a))
+            })
+    })
+}
+
+/// Where each value of the instance was written: its path from the
+/// `Properties` object, its span, and its acknowledgments.
+struct Place<'a> {
+    path: Vec<PathItem>,
+    span: (Span, Span),
+    acknowledgments: &'a [Acknowledgment],
+}
+
+// Rule `value-constraints`: every value meets the constraints of the type's
+// registry schema: `pattern` (ECMA-262, as JSON Schema says), `minLength`
+// and `maxLength`, `minimum` and `maximum`, `minItems`, `maxItems` and
+// `uniqueItems`, `const`, and the object-level `dependentRequired`,
+// `dependentExcluded`, `oneOf`, `anyOf`, `allOf`, `not`, `if`/`then`/`else`
+// and `propertyNames`. CloudFormation validates every resource's properties
+// against its registry schema before it calls the resource's handler
+// ("Properties validation failed for resource … with message …",
+// <https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html>).
+//
+// Rule `supported-values`: values that cfn-lint's extension schemas mark as
+// errors: RDS engine versions and instance classes that do not exist, ECS
+// and load balancer combinations that fail, and Lambda runtimes whose
+// creation is blocked (cfn-lint E3691, E3695, E2531 and friends; the rule
+// and file are named in each finding's source).
+//
+// Rule `discouraged-values` (a warning): what deploys but cfn-lint warns
+// about, such as a deprecated Lambda runtime that can still be created.
+pub fn check_constraints(cx: &Context) {
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        let Some(schema) = resource.schema else {
+            continue;
+        };
+        let mut places = Vec::new();
+        let instance = object_instance(
+            &resource.properties,
+            Some(schema.properties),
+            &mut Vec::new(),
+            &mut places,
+        );
+        for violation in validate(schema.name, &instance) {
+            if let Source::Extension { file, .. } = violation.source
+                && said_by_rules(file, &violation.path)
+            {
+                continue;
+            }
+            let place = places.iter().find(|p| p.path == violation.path);
+            let span = place.map_or((resource.type_span, resource.type_end), |p| p.span);
+            let message = match violation.source {
+                Source::Registry => violation.message.clone(),
+                Source::Extension { rule, file } => {
+                    format!("{} (cfn-lint {rule}, {file})", violation.message)
+                }
+            };
+            match (violation.level, violation.source) {
+                (Level::Error, Source::Registry) => {
+                    let _rule = cx.errors.rule("value-constraints");
+                    cx.errors.push_range(span.0, span.1, message);
+                }
+                (Level::Error, Source::Extension { .. }) => {
+                    let _rule = cx.errors.rule("supported-values");
+                    cx.errors.push_range(span.0, span.1, message);
+                }
+                (Level::Warning, _) => {
+                    if let Some(acknowledgment) = acknowledgment(resource, place) {
+                        cx.consume(acknowledgment);
+                        continue;
+                    }
+                    let _rule = cx.errors.rule("discouraged-values");
+                    cx.errors.warn_range(
+                        span.0,
+                        span.1,
+                        format!(
+                            "{message}; write `#[acknowledge(discouraged_value, reason = \"…\")]` \
+                             before the value to keep it"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The `discouraged_value` acknowledgment on the value, or on the resource.
+fn acknowledgment<'a>(
+    resource: &'a Resource,
+    place: Option<&Place<'a>>,
+) -> Option<&'a Acknowledgment> {
+    place
+        .map(|p| p.acknowledgments)
+        .unwrap_or_default()
+        .iter()
+        .chain(&resource.acknowledgments)
+        .find(|a| a.rule == AcknowledgedRule::DiscouragedValue)
+}
+
+/// An object as the evaluator reads it: keys in CloudFormation's spelling
+/// where the schema gives it (`cidr_block` is `CidrBlock`), verbatim
+/// otherwise; entries set to `AWS::NoValue` are left out, as CloudFormation
+/// leaves them out.
+fn object_instance<'a>(
+    object: &'a Object,
+    properties: Option<&'static [Property]>,
+    path: &mut Vec<PathItem>,
+    places: &mut Vec<Place<'a>>,
+) -> Instance {
+    let mut members = Vec::new();
+    for entry in &object.entries {
+        if is_no_value(&entry.value) {
+            continue;
+        }
+        let (name, shape) = match properties {
+            Some(properties) if !entry.key.quoted => {
+                match properties.iter().find(|p| p.ident == entry.key.name) {
+                    Some(property) => (property.name.to_owned(), Some(&property.shape)),
+                    // Unknown keys are reported by the `properties` rule.
+                    None => continue,
+                }
+            }
+            _ => (entry.key.name.clone(), None),
+        };
+        path.push(PathItem::Key(name.clone()));
+        let value = instance(&entry.value, shape, path, places);
+        path.pop();
+        members.push((name, value));
+    }
+    Instance::Object(members)
+}
+
+/// A value as the evaluator reads it; `shape` is the schema's, when known.
+fn instance<'a>(
+    value: &'a Value,
+    shape: Option<&'static Shape>,
+    path: &mut Vec<PathItem>,
+    places: &mut Vec<Place<'a>>,
+) -> Instance {
+    crate::diag::step(1);
+    places.push(Place {
+        path: path.clone(),
+        span: (value.span, value.end),
+        acknowledgments: &value.acknowledgments,
+    });
+    let shape = shape.map(|shape| match shape {
+        // The member of a union the value is written as.
+        Shape::Union(members) => members
+            .iter()
+            .find(|m| {
+                matches!(
+                    (m, &value.kind),
+                    (
+                        Shape::Struct(_) | Shape::Map(_) | Shape::Json,
+                        ValueKind::Object(_)
+                    ) | (Shape::List(_), ValueKind::List(_))
+                )
+            })
+            .unwrap_or(shape),
+        _ => shape,
+    });
+    match &value.kind {
+        ValueKind::Str(text) => Instance::String(text.clone()),
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "integers beyond 2^53 are compared approximately, as JSON numbers are"
+        )]
+        ValueKind::Int(n) => Instance::Number(*n as f64),
+        ValueKind::Float(x) => Instance::Number(*x),
+        ValueKind::Bool(b) => Instance::Bool(*b),
+        ValueKind::Null => Instance::Null,
+        ValueKind::List(items) => {
+            let item_shape = match shape {
+                Some(Shape::List(item)) => Some(*item),
+                _ => None,
+            };
+            let mut out = Vec::new();
+            for item in items {
+                if is_no_value(item) {
+                    continue;
+                }
+                path.push(PathItem::Index(out.len()));
+                out.push(instance(item, item_shape, path, places));
+                path.pop();
+            }
+            Instance::Array(out)
+        }
+        ValueKind::Object(object) => match shape {
+            Some(Shape::Struct(nested)) => {
+                object_instance(object, Some(nested.properties()), path, places)
+            }
+            Some(Shape::Map(values)) => {
+                let mut members = Vec::new();
+                for entry in &object.entries {
+                    if is_no_value(&entry.value) {
+                        continue;
+                    }
+                    path.push(PathItem::Key(entry.key.name.clone()));
+                    members.push((
+                        entry.key.name.clone(),
+                        instance(&entry.value, Some(*values), path, places),
+                    ));
+                    path.pop();
+                }
+                Instance::Object(members)
+            }
+            _ => object_instance(object, None, path, places),
+        },
+        ValueKind::Sub(_) => value
+            .as_str()
+            .map_or(Instance::Unknown, |text| Instance::String(text.to_owned())),
+        // References, pseudo parameters, attributes, functions and Rust
+        // expressions are known only at deployment.
+        ValueKind::Ref(_)
+        | ValueKind::Pseudo(_)
+        | ValueKind::GetAtt(..)
+        | ValueKind::Call(_)
+        | ValueKind::Rust(_) => Instance::Unknown,
+    }
+}
+
+fn is_no_value(value: &Value) -> bool {
+    matches!(&value.kind, ValueKind::Pseudo(name) if name == "AWS::NoValue")
+}
