@@ -347,14 +347,19 @@ pub mod orders {
     // Data: the orders table, the archive bucket, the analytics stream
     // ----------------------------------------------------------------------
 
-    /// Orders, keyed by id.
-    #[resource(AWS::DynamoDB::Table {
+    /// Orders, keyed by id: a global table (the CDK's `TableV2`) with one
+    /// replica, in the stack's region.
+    #[resource(AWS::DynamoDB::GlobalTable {
         billing_mode: "PAY_PER_REQUEST",
         attribute_definitions: [{ attribute_name: "orderId", attribute_type: "S" }],
         key_schema: [{ attribute_name: "orderId", key_type: "HASH" }],
-        point_in_time_recovery_specification: { point_in_time_recovery_enabled: true },
-        sse_specification: { sse_enabled: true, sse_type: "KMS", kms_master_key_id: DataKey },
-        deletion_protection_enabled: true,
+        sse_specification: { sse_enabled: true, sse_type: "KMS" },
+        replicas: [{
+            region: AWS::Region,
+            deletion_protection_enabled: true,
+            point_in_time_recovery_specification: { point_in_time_recovery_enabled: true },
+            sse_specification: { kms_master_key_id: DataKey.Arn },
+        }],
     })]
     #[deletion_policy(Retain)]
     #[update_replace_policy(Retain)]
