@@ -18,12 +18,19 @@
 //! `tests/services.rs` checks that the stack keeps covering at least 50
 //! resource types from 20 services, and a few of its references.
 
+#![allow(
+    clippy::doc_markdown,
+    reason = "service names such as DynamoDB and EventBridge are prose here, not code"
+)]
+
 use std::process::ExitCode;
 
 use ecsnet::prelude::*;
 
 /// The order-processing application.
-#[stack(description = "Order processing: HTTP API, EventBridge, Step Functions, SQS and a Fargate worker")]
+#[stack(
+    description = "Order processing: HTTP API, EventBridge, Step Functions, SQS and a Fargate worker"
+)]
 pub mod orders {
     // ----------------------------------------------------------------------
     // Parameters
