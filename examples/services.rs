@@ -5,8 +5,8 @@
 //! queue's depth), DynamoDB, S3, Kinesis and Firehose for analytics with a
 //! Glue table over them, KMS, Secrets Manager, Systems Manager, AppConfig
 //! feature flags, CloudWatch alarms and a dashboard, AWS Backup, CodeBuild,
-//! Cloud Map, Route 53, and a VPC whose private subnets reach AWS only through
-//! VPC endpoints.
+//! Cloud Map, Route 53, and a VPC whose private subnets reach AWS through VPC
+//! endpoints and the internet through a NAT gateway.
 //!
 //! ```text
 //! cargo run --example services > orders.json
@@ -14,6 +14,11 @@
 //! aws cloudformation deploy --template-file orders.json --stack-name orders \
 //!     --parameter-overrides AlarmEmail=ops@example.com --capabilities CAPABILITY_IAM
 //! ```
+//!
+//! The worker's image is built by the `WorkerImageBuild` CodeBuild project
+//! from `source/worker.zip` in the archive bucket (nightly, or
+//! `aws codebuild start-build`); until it has run once, the worker's tasks
+//! have no image to start.
 //!
 //! `tests/services.rs` checks that the stack keeps covering at least 50
 //! resource types from 20 services, and a few of its references.
@@ -53,8 +58,9 @@ pub mod orders {
     pub struct ZoneName;
 
     // ----------------------------------------------------------------------
-    // Network: a VPC with public subnets (for load balancers to come) and
-    // private subnets that reach AWS APIs through VPC endpoints only.
+    // Network: a VPC with public subnets for the NAT gateway, and private
+    // subnets that reach AWS APIs through VPC endpoints and the shipping
+    // partner through the NAT gateway.
     // ----------------------------------------------------------------------
 
     /// The application's VPC.
@@ -123,13 +129,38 @@ pub mod orders {
     })]
     pub struct PublicSubnetRouteTableAssociation;
 
-    /// Routes of the private subnets: the VPC itself and the gateway
-    /// endpoints, nothing else.
+    /// Routes of the private subnets: the gateway endpoints, and the NAT
+    /// gateway for the rest of the internet.
     #[resource(AWS::EC2::RouteTable {
         vpc_id: Vpc,
         tags: [{ key: "Name", value: sub!("${AWS::StackName}-private") }],
     })]
     pub struct PrivateRouteTable;
+
+    /// The NAT gateway's public address.
+    #[resource(AWS::EC2::EIP {
+        domain: "vpc",
+        tags: [{ key: "Name", value: sub!("${AWS::StackName}-nat") }],
+    })]
+    #[depends_on(InternetGatewayAttachment)]
+    pub struct NatAddress;
+
+    /// The private subnets' way out to the shipping partner's API.
+    #[resource(AWS::EC2::NatGateway {
+        allocation_id: NatAddress.AllocationId,
+        subnet_id: PublicSubnetA,
+        tags: [{ key: "Name", value: sub!("${AWS::StackName}-nat") }],
+    })]
+    pub struct NatGateway;
+
+    /// Everything leaving a private subnet that no endpoint takes goes
+    /// through the NAT gateway.
+    #[resource(AWS::EC2::Route {
+        route_table_id: PrivateRouteTable,
+        destination_cidr_block: "0.0.0.0/0",
+        nat_gateway_id: NatGateway,
+    })]
+    pub struct PrivateDefaultRoute;
 
     /// Attaches the private route table to the private subnets.
     #[repeat(for zone in ["a", "b"])]
@@ -139,7 +170,8 @@ pub mod orders {
     })]
     pub struct PrivateSubnetRouteTableAssociation;
 
-    /// The worker's tasks: HTTPS out, to the VPC endpoints and S3.
+    /// The worker's tasks: HTTPS out, to the VPC endpoints, S3 and the
+    /// shipping partner.
     #[resource(AWS::EC2::SecurityGroup {
         group_description: "Order worker tasks",
         vpc_id: Vpc,
@@ -1336,7 +1368,7 @@ pub mod orders {
         memory: "512",
         execution_role_arn: WorkerExecutionRole.Arn,
         task_role_arn: WorkerTaskRole.Arn,
-        runtime_platform: { cpu_architecture: "ARM64", operating_system_family: "LINUX" },
+        runtime_platform: { cpu_architecture: "X86_64", operating_system_family: "LINUX" },
         container_definitions: [{
             name: "worker",
             image: sub!("${WorkerRepository.RepositoryUri}:${WorkerImageTag}"),
@@ -1388,6 +1420,7 @@ pub mod orders {
         InterfaceEndpointEcrDkr,
         InterfaceEndpointLogs,
         GatewayEndpointS3,
+        PrivateDefaultRoute,
         PrivateSubnetRouteTableAssociationA,
         PrivateSubnetRouteTableAssociationB
     )]
