@@ -1400,7 +1400,8 @@ pub mod orders {
         cluster: Cluster,
         task_definition: WorkerTaskDefinition,
         launch_type: "FARGATE",
-        desired_count: 1,
+        // No task until orders wait: the scaling policies below start them.
+        desired_count: 0,
         network_configuration: {
             awsvpc_configuration: {
                 assign_public_ip: "DISABLED",
@@ -1426,17 +1427,18 @@ pub mod orders {
     )]
     pub struct WorkerService;
 
-    /// The worker runs one to ten tasks.
+    /// The worker runs no task while the queue is empty, up to ten while
+    /// orders wait (as the CDK's `QueueProcessingFargateService` scales).
     #[resource(AWS::ApplicationAutoScaling::ScalableTarget {
         service_namespace: "ecs",
         scalable_dimension: "ecs:service:DesiredCount",
         resource_id: sub!("service/${Cluster}/${WorkerService.Name}"),
-        min_capacity: 1,
+        min_capacity: 0,
         max_capacity: 10,
     })]
     pub struct WorkerScalableTarget;
 
-    /// Two more tasks while the queue is deep.
+    /// One more task while orders wait, three more while a hundred do.
     #[resource(AWS::ApplicationAutoScaling::ScalingPolicy {
         policy_name: "scale-out-on-queue-depth",
         policy_type: "StepScaling",
@@ -1445,7 +1447,10 @@ pub mod orders {
             adjustment_type: "ChangeInCapacity",
             cooldown: 60,
             metric_aggregation_type: "Maximum",
-            step_adjustments: [{ metric_interval_lower_bound: 0, scaling_adjustment: 2 }],
+            step_adjustments: [
+                { metric_interval_lower_bound: 0, metric_interval_upper_bound: 99, scaling_adjustment: 1 },
+                { metric_interval_lower_bound: 99, scaling_adjustment: 3 },
+            ],
         },
     })]
     pub struct WorkerScaleOutPolicy;
@@ -1468,7 +1473,7 @@ pub mod orders {
     // Operations: alarms, dashboard, backups
     // ----------------------------------------------------------------------
 
-    /// The queue is deep: scale the worker out.
+    /// Orders wait: scale the worker out.
     #[resource(AWS::CloudWatch::Alarm {
         alarm_description: "Orders are waiting: scale the worker out",
         namespace: "AWS/SQS",
@@ -1476,8 +1481,8 @@ pub mod orders {
         dimensions: [{ name: "QueueName", value: OrdersQueue.QueueName }],
         statistic: "Maximum",
         period: 60,
-        evaluation_periods: 2,
-        threshold: 100,
+        evaluation_periods: 1,
+        threshold: 1,
         comparison_operator: "GreaterThanOrEqualToThreshold",
         alarm_actions: [WorkerScaleOutPolicy],
     })]
