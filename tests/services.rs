@@ -87,8 +87,7 @@ fn references_are_intrinsics() {
         json!({ "Ref": "OrderEventsTopic" })
     );
 
-    // Nested property types are written in CloudFormation's spelling, also
-    // where the schema allows free-form JSON instead.
+    // Nested property types are written in CloudFormation's spelling.
     assert_eq!(
         properties("OrdersTable")["KeySchema"],
         json!([{ "AttributeName": "orderId", "KeyType": "HASH" }])
