@@ -550,11 +550,18 @@ impl Evaluator<'_> {
             });
             path.pop();
         }
+        // Exclusions are usually written both ways (`a` excludes `b`, `b`
+        // excludes `a`); a pair present together is reported once.
+        let mut reported: Vec<(&str, &str)> = Vec::new();
         for (name, excluded) in &k.dependent_excluded {
             if !has(name) {
                 continue;
             }
             for other in excluded.iter().filter(|o| has(o)) {
+                if reported.contains(&(*other, *name)) {
+                    continue;
+                }
+                reported.push((*name, *other));
                 path.push(PathItem::Key((*other).to_string()));
                 let message = format!(
                     "{} cannot be used with {}",
@@ -611,8 +618,16 @@ impl Evaluator<'_> {
             if let Some(schema) = &k.property_names {
                 // The value checked is the key itself, which the path names.
                 let mut names = self.eval(schema, &Instance::String(key.clone()), path, depth + 1);
+                let reserved = format!("must not be `{key}`");
                 for f in &mut names.findings {
                     f.keyword = "propertyNames";
+                    // "key `X` of `y` must not be `X`" says it twice.
+                    if f.message.ends_with(&reserved) {
+                        f.message = format!(
+                            "{} must not have the key `{key}`",
+                            self.subject(&path[..path.len() - 1])
+                        );
+                    }
                 }
                 out.absorb(names);
             }
@@ -1501,7 +1516,7 @@ mod tests {
         check(
             names,
             &obj(&[("AWS_REGION", s("x"))]),
-            "key `AWS_REGION` must not be `AWS_REGION`",
+            "the properties must not have the key `AWS_REGION`",
             &obj(&[("MY_VAR", s("x"))]),
         );
     }

@@ -341,10 +341,7 @@ fn property_names_from_an_extension() {
         v.path,
         [key("Environment"), key("Variables"), key("AWS_REGION")]
     );
-    assert_eq!(
-        v.message,
-        "key `AWS_REGION` of `variables` must not be `AWS_REGION`"
-    );
+    assert_eq!(v.message, "`variables` must not have the key `AWS_REGION`");
     assert!(matches!(v.source, Source::Extension { rule: "E3663", .. }));
     assert!(validate("AWS::Lambda::Function", &function("TABLE_NAME")).is_empty());
 }

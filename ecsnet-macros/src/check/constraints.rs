@@ -65,6 +65,8 @@ fn said_by_rules(file: &str, path: &[PathItem]) -> bool {
 struct Place<'a> {
     path: Vec<PathItem>,
     span: (Span, Span),
+    /// The key's span, for a value written as an object's entry.
+    key: Option<Span>,
     acknowledgments: &'a [Acknowledgment],
 }
 
@@ -108,7 +110,14 @@ pub fn check_constraints(cx: &Context) {
                 continue;
             }
             let place = places.iter().find(|p| p.path == violation.path);
-            let span = place.map_or((resource.type_span, resource.type_end), |p| p.span);
+            let span = match place {
+                // A key the schema refuses is underlined, not its value.
+                Some(Place { key: Some(key), .. }) if violation.keyword == "propertyNames" => {
+                    (*key, *key)
+                }
+                Some(place) => place.span,
+                None => (resource.type_span, resource.type_end),
+            };
             let message = match violation.source {
                 Source::Registry => violation.message.clone(),
                 Source::Extension { rule, file } => {
@@ -183,7 +192,9 @@ fn object_instance<'a>(
             _ => (entry.key.name.clone(), None),
         };
         path.push(PathItem::Key(name.clone()));
+        let first = places.len();
         let value = instance(&entry.value, shape, path, places);
+        places[first].key = Some(entry.key.span);
         path.pop();
         members.push((name, value));
     }
@@ -201,22 +212,12 @@ fn instance<'a>(
     places.push(Place {
         path: path.clone(),
         span: (value.span, value.end),
+        key: None,
         acknowledgments: &value.acknowledgments,
     });
     let shape = shape.map(|shape| match shape {
         // The member of a union the value is written as.
-        Shape::Union(members) => members
-            .iter()
-            .find(|m| {
-                matches!(
-                    (m, &value.kind),
-                    (
-                        Shape::Struct(_) | Shape::Map(_) | Shape::Json,
-                        ValueKind::Object(_)
-                    ) | (Shape::List(_), ValueKind::List(_))
-                )
-            })
-            .unwrap_or(shape),
+        Shape::Union(members) => crate::schema::union_member(members, value).unwrap_or(shape),
         _ => shape,
     });
     match &value.kind {
@@ -256,10 +257,12 @@ fn instance<'a>(
                         continue;
                     }
                     path.push(PathItem::Key(entry.key.name.clone()));
+                    let first = places.len();
                     members.push((
                         entry.key.name.clone(),
                         instance(&entry.value, Some(*values), path, places),
                     ));
+                    places[first].key = Some(entry.key.span);
                     path.pop();
                 }
                 Instance::Object(members)

@@ -491,9 +491,8 @@ impl Checker<'_, '_> {
                 _ => mismatch(&format!("an object (`{}`)", nested.name)),
             },
             Shape::Union(shapes) => {
-                let fits = shapes
-                    .iter()
-                    .find(|s| produces.fits(s))
+                let fits = schema::union_member(shapes, value)
+                    .or_else(|| shapes.iter().find(|s| produces.fits(s)))
                     .or_else(|| shapes.first());
                 if let Some(shape) = fits {
                     self.check_value(value, shape, property, siblings);

@@ -9,32 +9,17 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use crate::model::{Function, Object, Value, ValueKind};
-use crate::schema::{Property, Shape};
+use crate::schema::{Property, Shape, union_member};
 
 /// How the keys of an object are named.
 #[derive(Clone, Copy)]
 pub enum Keys {
     /// Keys are property idents of these properties; unknown keys verbatim.
     Schema(&'static [Property]),
-    /// Keys are written verbatim (free-form JSON, maps, custom resources).
+    /// Keys are written verbatim, and values follow this shape (a map).
+    Values(&'static Shape),
+    /// Keys are written verbatim (free-form JSON, custom resources).
     Verbatim,
-}
-
-impl Keys {
-    /// How the keys inside a value of this shape are named.
-    fn for_shape(shape: &Shape, value: &Value) -> Keys {
-        match shape {
-            Shape::Struct(nested) => Keys::Schema(nested.properties()),
-            Shape::List(item) | Shape::Map(item) => Keys::for_shape(item, value),
-            Shape::Union(shapes) => shapes
-                .iter()
-                .find(|s| {
-                    matches!(s, Shape::Struct(_)) && matches!(value.kind, ValueKind::Object(_))
-                })
-                .map_or(Keys::Verbatim, |s| Keys::for_shape(s, value)),
-            _ => Keys::Verbatim,
-        }
-    }
 }
 
 /// Lists and objects longer than this are built item by item from a static
@@ -54,6 +39,7 @@ pub fn map(object: &Object, keys: Keys) -> TokenStream {
                 Some(property) => (property.name.to_owned(), Some(&property.shape)),
                 None => (entry.key.name.clone(), None),
             },
+            Keys::Values(shape) => (entry.key.name.clone(), Some(shape)),
             Keys::Verbatim => (entry.key.name.clone(), None),
         };
         let value = match inner {
@@ -90,9 +76,40 @@ fn item(v: &Value, built: &TokenStream) -> TokenStream {
     }
 }
 
-/// A value whose keys follow a schema shape.
+/// A value whose keys follow a schema shape: a struct's keys are renamed to
+/// the schema's names, a map's stay as written with its values following
+/// the map's shape, a list's items follow the item shape, and a union is
+/// the member the value is written as (`schema::union_member`).
 pub fn value_with_shape(v: &Value, shape: &Shape) -> TokenStream {
-    value(v, Keys::for_shape(shape, v))
+    match (shape, &v.kind) {
+        (Shape::Union(members), _) => match union_member(members, v) {
+            Some(member) => value_with_shape(v, member),
+            None => value(v, Keys::Verbatim),
+        },
+        (Shape::Struct(nested), ValueKind::Object(object)) => {
+            let map = map(object, Keys::Schema(nested.properties()));
+            quote!(__ecsnet::Value::Object(#map))
+        }
+        (Shape::Map(item), ValueKind::Object(object)) => {
+            let map = map(object, Keys::Values(item));
+            quote!(__ecsnet::Value::Object(#map))
+        }
+        (Shape::List(item), ValueKind::List(items)) if items.len() > LONG => {
+            let count = items.len();
+            let items = items
+                .iter()
+                .map(|v| self::item(v, &value_with_shape(v, item)));
+            quote!(__ecsnet::list_of({
+                static ITEMS: [__ecsnet::Item; #count] = [#(#items),*];
+                &ITEMS
+            }))
+        }
+        (Shape::List(item), ValueKind::List(items)) => {
+            let items = items.iter().map(|v| value_with_shape(v, item));
+            quote!(__ecsnet::list([#(#items),*]))
+        }
+        _ => value(v, Keys::Verbatim),
+    }
 }
 
 /// A Rust expression building `v`; objects directly inside use `keys`.

@@ -1,0 +1,19 @@
+//! The chapter's 2018 database, MySQL `5.7` on a `db.t2.micro`, no longer deploys: cfn-lint's data on RDS says so.
+use ecsnet::prelude::*;
+
+#[stack]
+mod database {
+    // ANCHOR: here
+    #[resource(AWS::RDS::DBInstance {
+        engine: "MySQL",
+        engine_version: "5.7",
+        db_instance_class: "db.t2.micro",
+        allocated_storage: "10",
+        master_username: "todobackend",
+        master_user_password: "change-me-please",
+    })]
+    struct ApplicationDatabase;
+    // ANCHOR_END: here
+}
+
+fn main() {}
