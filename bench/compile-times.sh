@@ -65,8 +65,11 @@ edit_loop() {
     local times=() peaks=()
     for _ in $(seq "$runs"); do
         sed -i "s|$from|$to|" "$file"
-        /usr/bin/time -f '%e %M' -o "$work/time" env CARGO_TARGET_DIR="$work/target" \
-            cargo check --manifest-path "$dir/Cargo.toml" >/dev/null 2>&1
+        if ! /usr/bin/time -f '%e %M' -o "$work/time" env CARGO_TARGET_DIR="$work/target" \
+            cargo check --manifest-path "$dir/Cargo.toml" >/dev/null 2>&1; then
+            echo "cargo check of $dir failed" >&2
+            exit 1
+        fi
         read -r wall peak < "$work/time"
         times+=("$wall")
         peaks+=("$peak")

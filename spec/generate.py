@@ -10,9 +10,10 @@ Reads only files under `spec/` (no network; Python 3 standard library only):
 
 Writes
 
-* `ecsnet-macros/src/schema/generated.rs`: the tables the macros check
-  against (`RESOURCE_TYPES`, `CREATION_POLICY`, `UPDATE_POLICY`), filling the
-  types declared in `ecsnet-macros/src/schema/mod.rs`;
+* `ecsnet-macros/src/schema/generated.rs`: what the registry does not ship,
+  the `CreationPolicy` and `UpdatePolicy` attribute schemas, and which
+  types `ecsnet::aws` documents (`DOCUMENTED_TYPES`); every resource type
+  itself is `ecsnet-schema`'s data (`generate_data.py`);
 * `ecsnet-core/src/aws/*.rs`: documentation types for rustdoc and IDE hover.
 
 Usage:

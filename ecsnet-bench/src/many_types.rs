@@ -10,11 +10,15 @@
 //! an enumeration, an integer inside the bounds, `false`, an empty object
 //! for free-form JSON, and for any other string a reference to the `Text`
 //! parameter, which is known only at deployment, so no value-level check
-//! can object to it. The template compiles; it is not meant to deploy.
+//! can object to it. A type whose schema constraints still refuse that (a
+//! `oneOf` that needs one of two optional properties, say) is left out, as
+//! `ecsnet_schema::validate` decides. The template compiles; it is not
+//! meant to deploy.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use ecsnet_schema::validate::{Instance, validate};
 use ecsnet_schema::{Property, Shape};
 
 /// The chapter's types, whose rules need more than required properties.
@@ -77,52 +81,66 @@ pub fn many_types(count: usize) -> Result<String, String> {
     Ok(out)
 }
 
-/// `{ required: value, … }` for a type, if every required value can be made.
+/// `{ required: value, … }` for a type, if every required value can be
+/// made and the type's constraints accept them.
 fn resource_body(name: &str) -> Option<String> {
     let schema = ecsnet_schema::resource_type(name)?;
-    object(schema.properties, 0)
+    let (source, instance) = object(schema.properties, 0)?;
+    validate(name, &instance).is_empty().then_some(source)
 }
 
-fn object(properties: &[Property], depth: usize) -> Option<String> {
+/// A value's source, and what the schema evaluator sees of it.
+type Made = (String, Instance);
+
+fn object(properties: &[Property], depth: usize) -> Option<Made> {
     let mut fields = Vec::new();
+    let mut members = Vec::new();
     for property in properties.iter().filter(|p| p.required) {
-        fields.push(format!(
-            "{}: {}",
-            property.ident,
-            value(&property.shape, depth)?
-        ));
+        let (source, instance) = value(&property.shape, depth)?;
+        fields.push(format!("{}: {source}", property.ident));
+        members.push((property.name.to_owned(), instance));
     }
-    Some(if fields.is_empty() {
+    let source = if fields.is_empty() {
         "{}".to_owned()
     } else {
         format!("{{ {} }}", fields.join(", "))
-    })
+    };
+    Some((source, Instance::Object(members)))
 }
 
-fn value(shape: &Shape, depth: usize) -> Option<String> {
+fn value(shape: &Shape, depth: usize) -> Option<Made> {
     if depth > MAX_DEPTH {
         return None;
     }
+    let text = || ("Text".to_owned(), Instance::Unknown);
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "schema bounds are small integers"
+    )]
+    let number = |n: i64| (n.to_string(), Instance::Number(n as f64));
     Some(match shape {
         Shape::String { allowed } => match allowed.first() {
-            Some(first) => format!("{first:?}"),
-            None => "Text".to_owned(),
+            Some(first) => (format!("{first:?}"), Instance::String((*first).to_owned())),
+            None => text(),
         },
-        Shape::Timestamp => "Text".to_owned(),
+        Shape::Timestamp => text(),
         Shape::Integer {
             minimum,
             maximum,
             allowed,
-        } => match (allowed.first(), minimum, maximum) {
-            (Some(first), _, _) => first.to_string(),
-            (None, Some(min), _) => min.to_string(),
-            (None, None, Some(max)) if *max < 1 => max.to_string(),
-            _ => "1".to_owned(),
-        },
-        Shape::Number => "1".to_owned(),
-        Shape::Boolean => "false".to_owned(),
-        Shape::Json | Shape::Map(_) => "{}".to_owned(),
-        Shape::List(item) => format!("[{}]", value(item, depth + 1)?),
+        } => number(match (allowed.first(), minimum, maximum) {
+            (Some(first), _, _) => *first,
+            (None, Some(min), _) => *min,
+            (None, None, Some(max)) if *max < 1 => *max,
+            _ => 1,
+        }),
+        Shape::Number => number(1),
+        Shape::Boolean => ("false".to_owned(), Instance::Bool(false)),
+        Shape::Json | Shape::Map(_) => ("{}".to_owned(), Instance::Object(Vec::new())),
+        Shape::List(item) => {
+            let (source, instance) = value(item, depth + 1)?;
+            (format!("[{source}]"), Instance::Array(vec![instance]))
+        }
         Shape::Struct(nested) => object(nested.properties(), depth + 1)?,
         Shape::Union(members) => value(members.first()?, depth)?,
     })
