@@ -104,7 +104,7 @@ echo
 # The schema data: in the repository, and inside the compiled macro (the
 # dynamic library rustc loads, as `cargo check` above built it).
 data=$root/ecsnet-schema/data/resources.txt
-macro_lib=$(ls -S "$work"/target/debug/deps/libecsnet_macros-*.so 2>/dev/null | head -1)
+macro_lib=$(ls -t "$work"/target/debug/deps/libecsnet_macros-*.so 2>/dev/null | head -1)
 echo "schema data: $(stat -c %s "$data") bytes in the repository ($(gzip -9c "$data" | wc -c) gzipped); macro library $(stat -c %s "$macro_lib") bytes (debug build)"
 echo
 

@@ -236,11 +236,55 @@ def lambda_runtimes(wheel: zipfile.ZipFile, findings: Findings) -> tuple[str, li
     return as_of, out
 
 
+# What a guard's key and value may hold: one field of the `X` line.
+GUARD_TOKEN = re.compile(r"[^\s=]+")
+
+
+def guarded_parts(schema: dict) -> list[tuple[tuple[str, str] | None, dict]]:
+    """Splits `{"allOf": [branches]}` into one schema per branch when every
+    branch is an `if`/`then` (no `else`) whose `if` requires a top-level key
+    to be one string: the branch then holds wherever that key is another
+    known string, and the decoder need not read it. RDS's instance classes
+    are 924 such branches, one per engine and version; a stack reads the
+    few of its own engine. Any other schema stays whole."""
+    branches = schema.get("allOf") if list(schema) == ["allOf"] else None
+    if not isinstance(branches, list) or len(branches) < 2:
+        return [(None, schema)]
+    parts = []
+    for branch in branches:
+        condition = branch.get("if") if isinstance(branch, dict) else None
+        if not isinstance(condition, dict) or "else" in branch or "then" not in branch:
+            return [(None, schema)]
+        required = condition.get("required", [])
+        guard = next(
+            (
+                (key, sub["const"])
+                for key, sub in condition.get("properties", {}).items()
+                if key in required
+                and isinstance(sub, dict)
+                and isinstance(sub.get("const"), str)
+                and GUARD_TOKEN.fullmatch(key)
+                and GUARD_TOKEN.fullmatch(sub["const"])
+            ),
+            None,
+        )
+        if guard is None:
+            return [(None, schema)]
+        parts.append((guard, branch))
+    return parts
+
+
 def line(e: Extension) -> str:
-    """`X <E|W> <rule> <source> <path|.> <lowercased keys|-> <schema>`, then `M <message>`."""
+    """`X <E|W> <rule> <source> <path|.> <lowercased keys|-> <guard|-> <schema>`,
+    each followed by `M <message>` when the rule has one; one line per part
+    of `guarded_parts`."""
     path = "/".join(e.path) or "."
     lower = ",".join(e.lowercase) or "-"
-    text = f"X {e.level} {e.rule} {e.source} {path} {lower} {c.dumps(e.schema)}"
-    if e.message:
-        text += "\nM " + e.message
-    return text
+    out = []
+    for guard, schema in guarded_parts(e.schema):
+        key = f"{guard[0]}={guard[1]}" if guard else "-"
+        text = f"X {e.level} {e.rule} {e.source} {path} {lower} {key} {c.dumps(schema)}"
+        if e.message:
+            text += "\nM " + e.message
+        out.append(text)
+    return "\n".join(out)

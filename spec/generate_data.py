@@ -39,7 +39,7 @@ import generate as g  # noqa: E402  (the merge rules live there)
 
 ROOT = SPEC.parent
 OUT = ROOT / "ecsnet-schema" / "data" / "resources.txt"
-FORMAT = "ecsnet-schema 2"
+FORMAT = "ecsnet-schema 3"
 
 PROVIDER = "cfnlint/data/schemas/providers/us_east_1.py"
 RESOURCES = "cfnlint/data/schemas/resources/"
@@ -410,7 +410,7 @@ def keyword_counts(body: str) -> dict[str, int]:
         if line.startswith(("V ", "D ")):
             walk(json.loads(line[2:]), "registry ", None)
         elif line.startswith("X "):
-            walk(json.loads(line.split(" ", 6)[6]), "extension ", None)
+            walk(json.loads(line.split(" ", 7)[7]), "extension ", None)
     return dict(sorted(counts.items()))
 
 

@@ -2,6 +2,9 @@
 //! block, `spec/README.md` "Constraints"), compiled from JSON into a tree the
 //! evaluator walks. Decoded on the first [`crate::validate()`] of the type.
 
+use std::fmt;
+use std::sync::OnceLock;
+
 use crate::json::Json;
 
 /// A JSON-schema subschema: `true`/`false`, or an object of keywords.
@@ -64,7 +67,6 @@ pub(crate) struct Keywords {
 }
 
 /// One cfn-lint extension schema (or Lambda runtime rule) of a type.
-#[derive(Debug)]
 pub(crate) struct Extension {
     pub(crate) error: bool,
     pub(crate) rule: &'static str,
@@ -73,8 +75,47 @@ pub(crate) struct Extension {
     pub(crate) path: Vec<&'static str>,
     /// Keys whose string value is lowercased before validating.
     pub(crate) lowercase: Vec<&'static str>,
-    pub(crate) schema: Schema,
+    /// `(key, value)`: the schema is an `if` that requires `key` to be
+    /// `value`, with no `else`, so where `key` is another known string it
+    /// holds without being read.
+    pub(crate) guard: Option<(&'static str, &'static str)>,
+    /// The schema's JSON, compiled on first use: one of RDS's is 280 KB.
+    text: &'static str,
+    schema: OnceLock<Result<Schema, String>>,
     pub(crate) message: Option<&'static str>,
+}
+
+impl Extension {
+    /// The schema, compiled on first use.
+    pub(crate) fn schema(&self) -> Result<&Schema, &str> {
+        self.schema
+            .get_or_init(|| {
+                let catalog = crate::decode::catalog().map_err(|e| e.to_string())?;
+                let enums = |n: usize| catalog.enumeration(n).map_err(|e| e.to_string());
+                let schema = compile(&Json::parse(self.text)?, &enums, 0)?;
+                // Extensions are written self-contained: a `$ref` would name
+                // another schema's definitions.
+                let mut reference = false;
+                each_keywords(&schema, &mut |k| reference |= k.reference.is_some());
+                if reference {
+                    return Err(format!("a `$ref` in extension {}", self.source));
+                }
+                Ok(schema)
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
+
+impl fmt::Debug for Extension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Extension")
+            .field("rule", &self.rule)
+            .field("source", &self.source)
+            .field("path", &self.path)
+            .field("guard", &self.guard)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Everything a type's block says beyond its shapes.
@@ -101,7 +142,7 @@ pub(crate) fn decode(
             "D " => out
                 .definitions
                 .push(compile(&Json::parse(rest)?, enums, 0)?),
-            "X " => out.extensions.push(extension(rest, enums)?),
+            "X " => out.extensions.push(extension(rest)?),
             "M " => match out.extensions.last_mut() {
                 Some(e) => e.message = Some(rest),
                 None => return Err("an `M` line before any `X` line".into()),
@@ -122,10 +163,12 @@ pub(crate) fn decode(
     Ok(out)
 }
 
-/// `X <E|W> <rule> <source> <path|.> <lowercased|-> <schema>`
-fn extension(line: &'static str, enums: Enumerations<'_>) -> Result<Extension, String> {
-    let mut fields = line.splitn(6, ' ');
-    let (Some(level), Some(rule), Some(source), Some(path), Some(lower), Some(schema)) = (
+/// `X <E|W> <rule> <source> <path|.> <lowercased|-> <guard|-> <schema>`; the
+/// schema is compiled when first used ([`Extension::schema`]).
+fn extension(line: &'static str) -> Result<Extension, String> {
+    let mut fields = line.splitn(7, ' ');
+    let (Some(level), Some(rule), Some(source), Some(path), Some(lower), Some(guard), Some(text)) = (
+        fields.next(),
         fields.next(),
         fields.next(),
         fields.next(),
@@ -139,6 +182,14 @@ fn extension(line: &'static str, enums: Enumerations<'_>) -> Result<Extension, S
         "E" => true,
         "W" => false,
         _ => return Err(format!("bad level {level:?}")),
+    };
+    let guard = match guard {
+        "-" => None,
+        _ => Some(
+            guard
+                .split_once('=')
+                .ok_or_else(|| format!("bad guard {guard:?}"))?,
+        ),
     };
     Ok(Extension {
         error,
@@ -154,7 +205,9 @@ fn extension(line: &'static str, enums: Enumerations<'_>) -> Result<Extension, S
         } else {
             lower.split(',').collect()
         },
-        schema: compile(&Json::parse(schema)?, enums, 0)?,
+        guard,
+        text,
+        schema: OnceLock::new(),
         message: None,
     })
 }
@@ -318,88 +371,55 @@ pub(crate) fn compile(v: &Json, enums: Enumerations<'_>, depth: usize) -> Result
     Ok(Schema::Keywords(Box::new(k)))
 }
 
-/// Calls `f` with every `$ref` index of the type's schemas.
-fn for_each_reference(t: &TypeConstraints, f: &mut dyn FnMut(usize)) {
-    fn walk(s: &Schema, f: &mut dyn FnMut(usize)) {
-        let Schema::Keywords(k) = s else { return };
-        if let Some(r) = k.reference {
-            f(r);
-        }
-        let singles = [
-            &k.items,
-            &k.contains,
-            &k.additional_properties,
-            &k.property_names,
-            &k.not,
-            &k.if_,
-            &k.then,
-            &k.else_,
-        ];
-        for s in singles.into_iter().flatten() {
-            walk(s, f);
-        }
-        for s in k.all_of.iter().chain(&k.any_of).chain(&k.one_of) {
-            walk(s, f);
-        }
-        for (_, s) in &k.properties {
-            walk(s, f);
-        }
-        for (_, s) in &k.pattern_properties {
-            walk(s, f);
-        }
-        for (_, s) in &k.dependent_schemas {
-            walk(s, f);
-        }
+/// Calls `f` with every keyword set inside `schema`, `schema`'s own first.
+pub(crate) fn each_keywords(schema: &Schema, f: &mut dyn FnMut(&Keywords)) {
+    let Schema::Keywords(k) = schema else { return };
+    f(k);
+    let singles = [
+        &k.items,
+        &k.contains,
+        &k.additional_properties,
+        &k.property_names,
+        &k.not,
+        &k.if_,
+        &k.then,
+        &k.else_,
+    ];
+    for s in singles.into_iter().flatten() {
+        each_keywords(s, f);
     }
-    for s in t
-        .root
-        .iter()
-        .chain(&t.definitions)
-        .chain(t.extensions.iter().map(|e| &e.schema))
-    {
-        walk(s, f);
+    for s in k.all_of.iter().chain(&k.any_of).chain(&k.one_of) {
+        each_keywords(s, f);
+    }
+    for (_, s) in k.properties.iter().chain(&k.dependent_schemas) {
+        each_keywords(s, f);
+    }
+    for (_, s) in &k.pattern_properties {
+        each_keywords(s, f);
     }
 }
 
-/// Every `pattern` and `patternProperties` key of a type's constraints.
-pub(crate) fn patterns(t: &TypeConstraints) -> Vec<&'static str> {
-    fn walk(s: &Schema, out: &mut Vec<&'static str>) {
-        let Schema::Keywords(k) = s else { return };
-        if let Some(p) = &k.pattern {
-            out.push(p.0);
-        }
-        for (p, s) in &k.pattern_properties {
-            out.push(p.0);
-            walk(s, out);
-        }
-        let singles = [
-            &k.items,
-            &k.contains,
-            &k.additional_properties,
-            &k.property_names,
-            &k.not,
-            &k.if_,
-            &k.then,
-            &k.else_,
-        ];
-        for s in singles.into_iter().flatten() {
-            walk(s, out);
-        }
-        for s in k.all_of.iter().chain(&k.any_of).chain(&k.one_of) {
-            walk(s, out);
-        }
-        for (_, s) in k.properties.iter().chain(&k.dependent_schemas) {
-            walk(s, out);
-        }
+/// Calls `f` with every `$ref` index of the type's registry schemas.
+fn for_each_reference(t: &TypeConstraints, f: &mut dyn FnMut(usize)) {
+    for s in t.root.iter().chain(&t.definitions) {
+        each_keywords(s, &mut |k| {
+            if let Some(r) = k.reference {
+                f(r);
+            }
+        });
     }
+}
+
+/// Every `pattern` and `patternProperties` key of a type's constraints,
+/// extensions included (compiling them).
+pub(crate) fn patterns(t: &TypeConstraints) -> Vec<&'static str> {
     let mut out = Vec::new();
-    for s in t
-        .root
-        .iter()
-        .chain(&t.definitions)
-        .chain(t.extensions.iter().map(|e| &e.schema))
-    {
-        walk(s, &mut out);
+    let extensions = t.extensions.iter().filter_map(|e| e.schema().ok());
+    for s in t.root.iter().chain(&t.definitions).chain(extensions) {
+        each_keywords(s, &mut |k| {
+            out.extend(k.pattern.as_ref().map(|p| p.0));
+            out.extend(k.pattern_properties.iter().map(|(p, _)| p.0));
+        });
     }
     out
 }

@@ -15,7 +15,7 @@ use crate::{Attribute, Property, Relation, ResourceType, Shape, Struct};
 static DATA: &str = include_str!("../data/resources.txt");
 
 /// The first line of an artifact this decoder reads.
-const FORMAT: &str = "ecsnet-schema 2";
+const FORMAT: &str = "ecsnet-schema 3";
 
 const TEMPLATE_REFERENCE: &str =
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/";
@@ -239,7 +239,7 @@ impl Catalog {
             .map(Some)
     }
 
-    fn enumeration(&self, index: usize) -> Result<&'static [&'static str], DecodeError> {
+    pub(crate) fn enumeration(&self, index: usize) -> Result<&'static [&'static str], DecodeError> {
         let Some(&line) = self.enum_lines.get(index) else {
             return err(format!("no enumeration #{index}"));
         };
@@ -603,15 +603,15 @@ mod tests {
     fn corrupt_artifacts_are_errors() {
         assert!(Catalog::parse("").is_err());
         assert!(Catalog::parse("ecsnet-schema 1\nenums 0\ntypes 0\n").is_err());
-        assert!(Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 2\na\n").is_err());
+        assert!(Catalog::parse("ecsnet-schema 3\nas-of 2026-01-01\nenums 2\na\n").is_err());
         assert!(
             Catalog::parse(
-                "ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n"
+                "ecsnet-schema 3\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n"
             )
             .is_err()
         );
         assert!(
-            Catalog::parse("ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n")
+            Catalog::parse("ecsnet-schema 3\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n")
                 .is_err()
         );
     }
@@ -630,7 +630,7 @@ mod tests {
         ];
         for block in bad {
             let data = leak_str(format!(
-                "ecsnet-schema 2\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 0\n{block}"
+                "ecsnet-schema 3\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 0\n{block}"
             ));
             let catalog: &'static Catalog = Box::leak(Box::new(Catalog::parse(data).unwrap()));
             assert!(
@@ -639,7 +639,7 @@ mod tests {
             );
         }
         let good = leak_str(
-            "ecsnet-schema 2\nas-of 2026-01-01\nenums 1\nx\\ty\tz\ntypes 1\nA::A::A 0\n\
+            "ecsnet-schema 3\nas-of 2026-01-01\nenums 1\nx\\ty\tz\ntypes 1\nA::A::A 0\n\
              R A::A::A a Id One sentence.\nA Id Arn=the_arn\nP Id! - s#0 B::B::B.Id\nP L - lu(i(1,),@0)\nS Inner\nP N - m@Tag\n"
                 .to_string(),
         );

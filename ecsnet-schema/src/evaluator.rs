@@ -92,9 +92,19 @@ const LISTED_VALUES: usize = 8;
 pub(crate) struct Evaluator<'a> {
     pub(crate) definitions: &'a [Schema],
     pub(crate) model: Option<&'static ResourceType>,
+    /// How many `if` conditions are being decided: there only the truth
+    /// counts, so evaluation stops at the first "no". An RDS extension has
+    /// hundreds of conditions `Engine` is `…` and `EngineVersion` matches
+    /// `…`; stopping at the engine spares compiling every version pattern.
+    pub(crate) deciding: std::cell::Cell<u32>,
 }
 
 impl Evaluator<'_> {
+    /// Whether only the truth of the current evaluation counts, and it is "no".
+    fn decided_no(&self, out: &Outcome) -> bool {
+        self.deciding.get() > 0 && out.truth == Truth::No
+    }
+
     fn subject(&self, path: &[PathItem]) -> String {
         naming::subject(self.model, path)
     }
@@ -167,11 +177,23 @@ impl Evaluator<'_> {
                 .fold(Truth::No, or);
             out.truth = out.truth.and(truth);
         }
+        if self.decided_no(&out) {
+            return out;
+        }
         self.values(k, value, path, &mut out);
+        if self.decided_no(&out) {
+            return out;
+        }
         self.strings(k, value, path, &mut out);
         self.numbers(k, value, path, &mut out);
         self.arrays(k, value, path, depth, &mut out);
+        if self.decided_no(&out) {
+            return out;
+        }
         self.objects(k, value, path, depth, &mut out);
+        if self.decided_no(&out) {
+            return out;
+        }
         self.combinators(k, value, path, depth, &mut out);
         out
     }
@@ -615,6 +637,10 @@ impl Evaluator<'_> {
                     out.absorb(self.eval(schema, member, path, depth + 1));
                 }
             }
+            if self.decided_no(out) {
+                path.pop();
+                return;
+            }
             if let Some(schema) = &k.property_names {
                 // The value checked is the key itself, which the path names.
                 let mut names = self.eval(schema, &Instance::String(key.clone()), path, depth + 1);
@@ -761,7 +787,10 @@ impl Evaluator<'_> {
             });
         }
         if let Some(condition) = &k.if_ {
-            let (branch, word) = match self.eval(condition, value, path, depth + 1).truth {
+            self.deciding.set(self.deciding.get() + 1);
+            let decided = self.eval(condition, value, path, depth + 1).truth;
+            self.deciding.set(self.deciding.get() - 1);
+            let (branch, word) = match decided {
                 Truth::Yes => (&k.then, "when"),
                 Truth::No => (&k.else_, "unless"),
                 Truth::Undecided => {
@@ -1174,6 +1203,7 @@ mod tests {
         Evaluator {
             definitions: &[],
             model: None,
+            deciding: std::cell::Cell::new(0),
         }
         .eval(&s, value, &mut Vec::new(), 0)
     }

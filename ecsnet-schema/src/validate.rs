@@ -106,6 +106,7 @@ pub fn validate(type_name: &str, properties: &Instance) -> Vec<Violation> {
     let evaluator = Evaluator {
         definitions: &constraints.definitions,
         model: crate::resource_type(type_name),
+        deciding: std::cell::Cell::new(0),
     };
     let mut out = Vec::new();
     if let Some(root) = &constraints.root {
@@ -253,6 +254,13 @@ fn apply_extension(
         file: e.source,
     };
     for (path, value) in targets {
+        if let (Some((key, wanted)), Instance::Object(members)) = (e.guard, value)
+            && let Some((_, Instance::String(actual))) = members.iter().find(|(k, _)| k == key)
+            && !(actual == wanted || e.lowercase.contains(&key) && actual.to_lowercase() == wanted)
+        {
+            // The schema's `if` needs `key` to be `wanted`: it holds.
+            continue;
+        }
         let lowered;
         let value = match value {
             Instance::Object(members) if !e.lowercase.is_empty() => {
@@ -271,8 +279,11 @@ fn apply_extension(
             }
             _ => value,
         };
+        let Ok(schema) = e.schema() else {
+            continue;
+        };
         report(
-            evaluator, &e.schema, value, path, level, source, e.message, out,
+            evaluator, schema, value, path, level, source, e.message, out,
         );
     }
 }
@@ -286,7 +297,14 @@ pub fn check_all_types() -> Result<usize, crate::DecodeError> {
     let catalog = crate::decode::catalog()?;
     let mut count = 0;
     for name in catalog.names() {
-        if catalog.constraints(name)?.is_some() {
+        if let Some(constraints) = catalog.constraints(name)? {
+            // Extensions compile on first use; here, all of them.
+            for extension in &constraints.extensions {
+                extension.schema().map_err(|message| crate::DecodeError {
+                    type_name: Some(name),
+                    message: message.to_owned(),
+                })?;
+            }
             count += 1;
         }
     }

@@ -26,6 +26,19 @@ pub fn check_logical_ids(cx: &Context) {
                 ),
             );
         }
+        // "Maximum size of each resource name: 255 characters" (CloudFormation
+        // quotas, <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html>);
+        // a repeated declaration's instance names grow with their rows.
+        if name.len() > MAX_LOGICAL_ID {
+            let head: String = name.chars().take(24).collect();
+            cx.errors.push_spanned(
+                declaration.ident.span(),
+                format!(
+                    "logical id `{head}…` is {} characters long; CloudFormation allows at most {MAX_LOGICAL_ID}",
+                    name.len()
+                ),
+            );
+        }
         if let Some(first) = seen.get(name) {
             cx.errors.push_spanned(
                 declaration.ident.span(),
@@ -38,6 +51,9 @@ pub fn check_logical_ids(cx: &Context) {
         }
     }
 }
+
+/// The longest logical id CloudFormation accepts.
+pub const MAX_LOGICAL_ID: usize = 255;
 
 /// The template quotas of "CloudFormation quotas"
 /// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html>).

@@ -1,0 +1,12 @@
+//! A logical id is at most 255 characters long, the instances of a repeated declaration included.
+use ecsnet::prelude::*;
+
+#[stack]
+mod logs {
+    // ANCHOR: here
+    #[resource(AWS::Logs::LogGroup {})]
+    struct TodobackendApplicationLogsAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA;
+    // ANCHOR_END: here
+}
+
+fn main() {}
