@@ -190,6 +190,8 @@ pub enum AcknowledgedRule {
     RedundantDependsOn,
     /// A value that deploys but cfn-lint's data discourages (a warning).
     DiscouragedValue,
+    /// A value a list moving with time does not hold (a warning).
+    UnlistedValue,
 }
 
 impl AcknowledgedRule {
@@ -200,6 +202,7 @@ impl AcknowledgedRule {
         ("ignored_ports", AcknowledgedRule::IgnoredPorts),
         ("redundant_depends_on", AcknowledgedRule::RedundantDependsOn),
         ("discouraged_value", AcknowledgedRule::DiscouragedValue),
+        ("unlisted_value", AcknowledgedRule::UnlistedValue),
     ];
 
     /// The rule's stable name, as recorded in the template's metadata.
@@ -210,6 +213,7 @@ impl AcknowledgedRule {
             AcknowledgedRule::IgnoredPorts => "ignored-ports",
             AcknowledgedRule::RedundantDependsOn => "redundant-depends-on",
             AcknowledgedRule::DiscouragedValue => "discouraged-values",
+            AcknowledgedRule::UnlistedValue => "unlisted-values",
         }
     }
 }

@@ -46,6 +46,18 @@ const SAID_BY_RULES: &[(&str, Option<&[&str]>, &str)] = &[
     ),
 ];
 
+/// The extensions that are lists AWS extends every month: engine versions,
+/// instance classes, the runtimes that take inline code. A value they do
+/// not list may be newer than the data, so it is a warning ("unknown to the
+/// data of DATE"), never an error.
+const MOVING_LISTS: &[&str] = &[
+    "aws_rds_dbinstance/db_instance_class.json",
+    "aws_rds_dbinstance/engine_version.json",
+    "aws_rds_dbcluster/engine_version.json",
+    "aws_elasticache_cachecluster/engine_version.json",
+    "aws_lambda_function/zipfile_runtime_enum.json",
+];
+
 /// Whether one of ecsnet's own rules reports this finding already.
 fn said_by_rules(file: &str, path: &[PathItem]) -> bool {
     SAID_BY_RULES.iter().any(|(f, at, _)| {
@@ -88,6 +100,12 @@ struct Place<'a> {
 //
 // Rule `discouraged-values` (a warning): what deploys but cfn-lint warns
 // about, such as a deprecated Lambda runtime that can still be created.
+//
+// Rule `unlisted-values` (a warning): a value that a list moving with time
+// (RDS engine versions and instance classes, ElastiCache versions) does not
+// hold. AWS adds to these lists every month, so a value the pinned data does
+// not know may be newer than the data; it may also be one AWS no longer
+// offers, as the chapter's MySQL `5.7` on a `db.t2.micro`.
 pub fn check_constraints(cx: &Context) {
     for declaration in &cx.stack.declarations {
         let Some(resource) = declaration.as_resource() else {
@@ -124,6 +142,37 @@ pub fn check_constraints(cx: &Context) {
                     format!("{} (cfn-lint {rule}, {file})", violation.message)
                 }
             };
+            if let Source::Extension { file, .. } = violation.source
+                && MOVING_LISTS.contains(&file)
+                && violation.keyword == "enum"
+            {
+                if let Some(acknowledgment) =
+                    acknowledgment(resource, place, AcknowledgedRule::UnlistedValue)
+                {
+                    cx.consume(acknowledgment);
+                    continue;
+                }
+                let _rule = cx.errors.rule("unlisted-values");
+                let date = ecsnet_schema::validate::data_as_of();
+                // "is not one of the 62 allowed values (…)": allowed by the data
+                // of a date, which a newer value may postdate.
+                let listed = message
+                    .replacen(" is not one of the ", " is not among the ", 1)
+                    .replacen(
+                        " allowed values ",
+                        &format!(" values the data of {date} lists "),
+                        1,
+                    );
+                cx.errors.warn_range(
+                    span.0,
+                    span.1,
+                    format!(
+                        "{listed}; it may be newer than the data, or no longer offered: check it, then write \
+                         `#[acknowledge(unlisted_value, reason = \"…\")]` before the value to keep it"
+                    ),
+                );
+                continue;
+            }
             match (violation.level, violation.source) {
                 (Level::Error, Source::Registry) => {
                     let _rule = cx.errors.rule("value-constraints");
@@ -134,7 +183,9 @@ pub fn check_constraints(cx: &Context) {
                     cx.errors.push_range(span.0, span.1, message);
                 }
                 (Level::Warning, _) => {
-                    if let Some(acknowledgment) = acknowledgment(resource, place) {
+                    if let Some(acknowledgment) =
+                        acknowledgment(resource, place, AcknowledgedRule::DiscouragedValue)
+                    {
                         cx.consume(acknowledgment);
                         continue;
                     }
@@ -153,17 +204,18 @@ pub fn check_constraints(cx: &Context) {
     }
 }
 
-/// The `discouraged_value` acknowledgment on the value, or on the resource.
+/// An acknowledgment of `rule` on the value, or on the resource.
 fn acknowledgment<'a>(
     resource: &'a Resource,
     place: Option<&Place<'a>>,
+    rule: AcknowledgedRule,
 ) -> Option<&'a Acknowledgment> {
     place
         .map(|p| p.acknowledgments)
         .unwrap_or_default()
         .iter()
         .chain(&resource.acknowledgments)
-        .find(|a| a.rule == AcknowledgedRule::DiscouragedValue)
+        .find(|a| a.rule == rule)
 }
 
 /// An object as the evaluator reads it: keys in CloudFormation's spelling

@@ -136,6 +136,17 @@ mod neighbours {
         master_user_password: "change-me-please",
     })]
     struct ApplicationDatabase;
+
+    /// On an engine version released after the data was published.
+    #[resource(AWS::RDS::DBInstance {
+        engine: "MySQL",
+        engine_version: #[acknowledge(unlisted_value, reason = "released after ecsnet's data; tested in staging")] "8.4.99",
+        db_instance_class: "db.t3.micro",
+        allocated_storage: "10",
+        master_username: "todobackend",
+        master_user_password: "change-me-please",
+    })]
+    struct ReleaseCandidateDatabase;
     // ANCHOR_END: here
 }
 
