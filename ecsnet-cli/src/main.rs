@@ -4,6 +4,8 @@
 //! hold, the AWS source, the failing program with the compiler's output, and
 //! the fix. The text is compiled into the binary, so it works offline, and
 //! every compiler message of ecsnet ends with the command to run.
+//! `ecsnet explain AWS::EC2::Subnet` describes a resource type from the
+//! schema data: its properties as a stack writes them, its attributes.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -14,6 +16,7 @@ mod rules {
 }
 
 const USAGE: &str = "usage: ecsnet explain RULE    print the rule's page of the book (what, why, the AWS source, the failing and passing programs)
+       ecsnet explain TYPE        describe a resource type, such as AWS::EC2::Subnet
        ecsnet explain             list the rules";
 
 fn main() -> ExitCode {
@@ -62,6 +65,9 @@ fn list() -> String {
 /// The page of one rule; a close name is suggested for a typo.
 fn explain(rule: &str) -> (u8, String) {
     let rule = rule.trim_matches('`');
+    if rule.contains("::") {
+        return explain_type(rule);
+    }
     if let Some((id, title, text)) = rules::RULES.iter().find(|(id, _, _)| *id == rule) {
         return (0, format!("rule `{id}` ({title})\n\n{text}\n"));
     }
@@ -75,6 +81,30 @@ fn explain(rule: &str) -> (u8, String) {
             |(_, id)| format!("; did you mean `{id}`?"),
         );
     (2, format!("ecsnet: no rule `{rule}`{closest}\n"))
+}
+
+/// A resource type's page of the book's type reference, from the same data
+/// the macros check stacks against.
+fn explain_type(name: &str) -> (u8, String) {
+    if let Some(t) = ecsnet_schema::resource_type(name) {
+        return (0, ecsnet_schema::describe::describe(t));
+    }
+    let closest = ecsnet_schema::type_names()
+        .map(|known| {
+            (
+                strsim::levenshtein(&name.to_ascii_lowercase(), &known.to_ascii_lowercase()),
+                known,
+            )
+        })
+        .min()
+        .filter(|(distance, _)| *distance <= name.len() / 4)
+        .map_or_else(String::new, |(_, known)| {
+            format!("; did you mean `{known}`?")
+        });
+    (
+        2,
+        format!("ecsnet: no resource type `{name}` in ecsnet's data{closest}\n"),
+    )
 }
 
 #[cfg(test)]
@@ -106,6 +136,20 @@ mod tests {
         assert_eq!(
             text,
             "ecsnet: no rule `target-tipe`; did you mean `target-type`?\n"
+        );
+    }
+
+    #[test]
+    fn explains_a_resource_type_from_the_data() {
+        let (code, text) = run(&args(&["explain", "AWS::SNS::Topic"]));
+        assert_eq!(code, 0);
+        assert!(text.starts_with("## `AWS::SNS::Topic`"), "{text}");
+        assert!(text.contains("| `topic_name` | `TopicName` |"), "{text}");
+        let (code, text) = run(&args(&["explain", "AWS::SNS::Topik"]));
+        assert_eq!(code, 2);
+        assert_eq!(
+            text,
+            "ecsnet: no resource type `AWS::SNS::Topik` in ecsnet's data; did you mean `AWS::SNS::Topic`?\n"
         );
     }
 

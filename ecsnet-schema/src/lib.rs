@@ -28,6 +28,7 @@
 
 mod constraints;
 mod decode;
+pub mod describe;
 mod evaluator;
 mod json;
 mod naming;
