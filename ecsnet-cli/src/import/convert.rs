@@ -120,18 +120,19 @@ impl Converter {
         let mut entries = Vec::new();
         for (name, value) in object {
             let outer = self.take();
-            let (key, converted) = match properties.iter().find(|p| p.name == *name) {
-                Some(property) => (
-                    render::ident(property.ident),
-                    self.value(value, Keys::Shape(&property.shape)),
-                ),
-                None => {
-                    // An unknown property stays as written: the compiler
-                    // then names it, with the closest property.
+            // An unknown property stays as written: for a custom resource
+            // or an `extern` type (`verbatim`) it passes through, otherwise
+            // the compiler names it, with the closest property.
+            let (key, converted) =
+                if let Some(property) = properties.iter().find(|p| p.name == *name) {
+                    (
+                        render::ident(property.ident),
+                        self.value(value, Keys::Shape(&property.shape)),
+                    )
+                } else {
                     let _ = verbatim;
                     (render::string(name), self.value(value, Keys::Free))
-                }
-            };
+                };
             entries.push(self.entry(key, converted));
             self.pending = outer;
         }
@@ -216,7 +217,7 @@ impl Converter {
         let free = Keys::Free;
         let converted = match (name, argument) {
             ("Ref", Value::String(target)) => Some(Out::Atom(reference(target))),
-            ("Fn::GetAtt", _) => self.get_att(argument),
+            ("Fn::GetAtt", _) => Self::get_att(argument),
             ("Fn::Sub", _) => self.sub(argument),
             ("Fn::Join", Value::Array(args)) if args.len() == 2 => {
                 Some(self.call("join", args, free))
@@ -260,7 +261,7 @@ impl Converter {
 
     /// `Name.Attribute` (`Name.Nested.Attribute`), when every part is an
     /// identifier.
-    fn get_att(&mut self, argument: &Value) -> Option<Out> {
+    fn get_att(argument: &Value) -> Option<Out> {
         let (resource, attribute) = match argument {
             Value::Array(args) if args.len() == 2 => match (&args[0], &args[1]) {
                 (Value::String(r), Value::String(a)) => (r.as_str(), a.as_str()),

@@ -20,7 +20,7 @@
 //! # The YAML parser
 //!
 //! `saphyr-parser`: the YAML 1.2 parser of the saphyr project, maintained
-//! (serde_yaml is archived, and the successor forks of it resolve tags
+//! (`serde_yaml` is archived, and the successor forks of it resolve tags
 //! through serde, which loses the short-form tags' node kinds), pure Rust,
 //! without dependencies, and an event API that gives every node's tag and
 //! scalar style. The importer needs exactly that: `!GetAtt a.b` and

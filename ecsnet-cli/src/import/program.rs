@@ -6,6 +6,7 @@
 //! replaced afterwards by the importer's own layout of that attribute.
 
 use serde_json::{Map, Value};
+use std::fmt::Write as _;
 
 use super::convert::{Converter, Feature, Keys};
 use super::render::{self, Entry, Out};
@@ -511,10 +512,11 @@ impl Builder {
         );
         for (i, item) in self.items.iter().enumerate() {
             chunks.push(item.lines.clone());
-            skeleton.push_str(&format!(
+            let _ = write!(
+                skeleton,
                 "#[__ecsnet_import({})]\npub struct __ecsnet_name_{i};\n",
                 chunks.len() - 1
-            ));
+            );
         }
         skeleton.push_str(
             "}\nfn main() -> std::process::ExitCode {\n    ecsnet::cli::main(&__ecsnet_module::template())\n}\n",

@@ -186,9 +186,8 @@ impl Unifier<'_> {
                 for name in first.keys() {
                     let inner: Vec<&Value> = objects.iter().map(|o| &o[name]).collect();
                     let mode = match name.as_str() {
-                        "Ref" | "DependsOn" => Mode::Name,
+                        "Ref" | "DependsOn" | "Fn::GetAtt" => Mode::Name,
                         "Fn::Sub" => Mode::Sub,
-                        "Fn::GetAtt" => Mode::Name,
                         _ if mode == Mode::Value => Mode::Value,
                         _ => mode,
                     };
@@ -236,7 +235,7 @@ impl Unifier<'_> {
         }
         if mode == Mode::Name {
             // `PublicSubnet1` in row 1: `PublicSubnet[n]`.
-            let (base, _) = self.group_of(strings)?;
+            let (base, ()) = self.group_of(strings)?;
             return Some(Value::String(format!("{base}[{VARIABLE}]")));
         }
         let templated: Vec<String> = strings
@@ -300,13 +299,12 @@ impl Unifier<'_> {
                     }
                 })
             });
-            match replaced {
-                Some(text) => out.push_str(&text),
-                None => {
-                    out.push_str("${");
-                    out.push_str(inner);
-                    out.push('}');
-                }
+            if let Some(text) = replaced {
+                out.push_str(&text);
+            } else {
+                out.push_str("${");
+                out.push_str(inner);
+                out.push('}');
             }
             rest = &rest[plain.len() + 2 + inner.len() + 1..];
         }
