@@ -6,10 +6,16 @@
 //! every compiler message of ecsnet ends with the command to run.
 //! `ecsnet explain AWS::EC2::Subnet` describes a resource type from the
 //! schema data: its properties as a stack writes them, its attributes.
+//!
+//! `ecsnet import TEMPLATE` prints an ecsnet stack program that emits the
+//! template (YAML or JSON), and warns on standard error about each template
+//! feature the stack language does not have yet (see the `import` module).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
+
+mod import;
 
 mod rules {
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
@@ -17,7 +23,9 @@ mod rules {
 
 const USAGE: &str = "usage: ecsnet explain RULE    print the rule's page of the book (what, why, the AWS source, the failing and passing programs)
        ecsnet explain TYPE        describe a resource type, such as AWS::EC2::Subnet
-       ecsnet explain             list the rules";
+       ecsnet explain             list the rules
+       ecsnet import TEMPLATE [-o FILE]
+                                  print an ecsnet stack program that emits the template (YAML or JSON)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,8 +56,35 @@ fn run(args: &[String]) -> (u8, String) {
     {
         ["explain"] => (0, list()),
         ["explain", rule] => explain(rule),
+        ["import", template] => import_template(template, None),
+        ["import", template, "-o" | "--output", file]
+        | ["import", "-o" | "--output", file, template] => import_template(template, Some(file)),
         ["-h" | "--help" | "help"] => (0, format!("{USAGE}\n")),
         _ => (2, format!("{USAGE}\n")),
+    }
+}
+
+/// `ecsnet import TEMPLATE [-o FILE]`: the program on standard output or in
+/// `FILE`, the warnings on standard error.
+fn import_template(template: &str, output: Option<&str>) -> (u8, String) {
+    let text = match std::fs::read_to_string(template) {
+        Ok(text) => text,
+        Err(error) => return (1, format!("ecsnet: cannot read {template}: {error}\n")),
+    };
+    let imported = match import::import(&text, &import::module_name(template)) {
+        Ok(imported) => imported,
+        Err(error) => return (1, format!("ecsnet: {template}: {error}\n")),
+    };
+    let mut stderr = std::io::stderr().lock();
+    for warning in &imported.warnings {
+        let _ = writeln!(stderr, "ecsnet: {template}: {warning}");
+    }
+    match output {
+        Some(file) if file != "-" => match std::fs::write(file, &imported.program) {
+            Ok(()) => (0, String::new()),
+            Err(error) => (1, format!("ecsnet: cannot write {file}: {error}\n")),
+        },
+        _ => (0, imported.program),
     }
 }
 

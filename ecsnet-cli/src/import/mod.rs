@@ -1,0 +1,179 @@
+//! `ecsnet import TEMPLATE`: a CloudFormation template (YAML or JSON) as an
+//! ecsnet stack program that emits the same template.
+//!
+//! The program is complete (`use ecsnet::prelude::*;`, the `#[stack]`
+//! module, `main`), so `ecsnet import stack.yaml > src/main.rs` works. Logical
+//! ids become struct names, written raw (`r#type`) when they are Rust
+//! keywords; parameters, resources and outputs keep the template's order.
+//! Property names become the `snake_case` identifiers of `ecsnet-schema`,
+//! through nested structs, lists, maps and unions; free-form JSON, custom
+//! resources' own properties and `extern` types keep theirs as strings.
+//!
+//! What the stack language does not have yet (conditions, mappings,
+//! transforms, the template's `Metadata` and `Rules`, the language
+//! extensions) is written in the form it is expected to take, under a
+//! comment, and named in a warning: the program then does not compile
+//! until the language has it, rather than compile to a different template.
+//! A template that would not deploy imports too, and the compiler says
+//! what is wrong with it.
+//!
+//! # The YAML parser
+//!
+//! `saphyr-parser`: the YAML 1.2 parser of the saphyr project, maintained
+//! (`serde_yaml` is archived, and the successor forks of it resolve tags
+//! through serde, which loses the short-form tags' node kinds), pure Rust,
+//! without dependencies, and an event API that gives every node's tag and
+//! scalar style. The importer needs exactly that: `!GetAtt a.b` and
+//! `!GetAtt [a, b]` are both one node with a tag, and `'8000'` must stay a
+//! string where `8000` is a number. yaml-rust2 has the same lineage and
+//! API; saphyr is where its maintainers continue it.
+//!
+//! YAML comments are not part of the template and are dropped.
+
+mod convert;
+mod program;
+mod read;
+mod render;
+mod repeat;
+
+/// The schemas of the `CreationPolicy` and `UpdatePolicy` resource
+/// attributes, read from the macro crate's generated tables (the same file,
+/// not a copy), so their keys are translated like properties.
+#[allow(dead_code, reason = "the file also lists the documented types")]
+#[path = "../../../ecsnet-macros/src/schema/generated.rs"]
+mod policies;
+/// What the generated tables of `policies` are made of.
+use ecsnet_schema::{Property, Shape, Struct};
+
+/// An imported template.
+pub struct Imported {
+    /// The program.
+    pub program: String,
+    /// The warnings: one line per feature the stack language lacks.
+    pub warnings: Vec<String>,
+}
+
+/// Imports `text`, a template in YAML or JSON; `module` names the stack
+/// module.
+///
+/// # Errors
+///
+/// A message when the text is not a template.
+pub fn import(text: &str, module: &str) -> Result<Imported, String> {
+    let template = read::template(text)?;
+    let imported = program::program(&template, module)?;
+    let warnings = imported
+        .features
+        .iter()
+        .map(|f| {
+            format!(
+                "warning: the template uses {}; the program marks each place with a comment, and does not compile until ecsnet has it",
+                f.describe()
+            )
+        })
+        .collect();
+    Ok(Imported {
+        program: imported.program,
+        warnings,
+    })
+}
+
+/// A module name for a template file: its stem in `snake_case`.
+pub fn module_name(path: &str) -> String {
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("stack");
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let mut name = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    let name = name.trim_matches('_').to_owned();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("stack_{name}")
+    } else {
+        render::ident(&name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names() {
+        assert_eq!(module_name("dir/My-Stack.cfn.yaml"), "my_stack");
+        assert_eq!(module_name("3tier.json"), "stack_3tier");
+        assert_eq!(module_name("type.yaml"), "r#type");
+    }
+
+    #[test]
+    fn a_whole_program() {
+        let imported = import(
+            "AWSTemplateFormatVersion: '2010-09-09'\nDescription: A queue\n\
+             Parameters:\n  Delay:\n    Type: Number\n    Default: 5\n    MaxValue: '900'\n\
+             Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DeletionPolicy: Retain\n    Properties:\n      DelaySeconds: !Ref Delay\n\
+             Outputs:\n  QueueArn:\n    Value: !GetAtt Queue.Arn\n    Export:\n      Name: !Sub '${AWS::StackName}-queue'\n",
+            "queue",
+        )
+        .unwrap();
+        assert!(imported.warnings.is_empty());
+        assert_eq!(
+            imported.program,
+            r#"use ecsnet::prelude::*;
+
+#[stack(description = "A queue")]
+pub mod queue {
+    #[parameter(Number, default = 5, max_value = 900)]
+    pub struct Delay;
+
+    #[resource(AWS::SQS::Queue {
+        delay_seconds: Delay,
+    })]
+    #[deletion_policy(Retain)]
+    pub struct Queue;
+
+    #[output(Queue.Arn, export = sub!("${AWS::StackName}-queue"))]
+    pub struct QueueArn;
+}
+
+fn main() -> std::process::ExitCode {
+    ecsnet::cli::main(&queue::template())
+}
+"#
+        );
+    }
+
+    #[test]
+    fn json_templates_and_unsupported_sections() {
+        let imported = import(
+            r#"{"Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}},
+                "Parameters": {"Env": {"Type": "String"}},
+                "Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Condition": "IsProd"},
+                              "Thing": {"Type": "Acme::Widget::Thing", "Properties": {"Size": 3}}}}"#,
+            "s",
+        )
+        .unwrap();
+        assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+        assert!(imported.warnings[0].contains("conditions"));
+        let program = &imported.program;
+        assert!(
+            program.contains("    #[condition(equals(Env, \"prod\"))]\n    pub struct IsProd;"),
+            "{program}"
+        );
+        assert!(
+            program.contains("    #[condition(IsProd)]\n    pub struct Topic;"),
+            "{program}"
+        );
+        assert!(
+            program
+                .contains("#[resource(extern Acme::Widget::Thing {\n        \"Size\": 3,\n    })]"),
+            "{program}"
+        );
+    }
+}
