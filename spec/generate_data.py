@@ -4,7 +4,7 @@
 Reads the two downloaded archives directly (not the per-type files vendored
 under `spec/cfn-lint/` and `spec/cdk/`), and merges them with the very code of
 `spec/generate.py` (`TypeBuilder`), so the types of `spec/types.txt` come out
-exactly as in `ecsnet-macros/src/schema/generated.rs`. Python 3 standard
+exactly as `generate.py` would have them. Python 3 standard
 library only, no network.
 
     python3 spec/generate_data.py --cfn-lint-wheel W --service-spec-tgz T

@@ -26,6 +26,7 @@
 //! assert_eq!(subnet.ref_returns, Some("SubnetId"));
 //! ```
 
+pub mod attributes;
 mod constraints;
 mod decode;
 pub mod describe;

@@ -37,13 +37,8 @@ mod render;
 mod repeat;
 
 /// The schemas of the `CreationPolicy` and `UpdatePolicy` resource
-/// attributes, read from the macro crate's generated tables (the same file,
-/// not a copy), so their keys are translated like properties.
-#[allow(dead_code, reason = "the file also lists the documented types")]
-#[path = "../../../ecsnet-macros/src/schema/generated.rs"]
-mod policies;
-/// What the generated tables of `policies` are made of.
-use ecsnet_schema::{Property, Shape, Struct};
+/// attributes, so their keys are translated like properties.
+use ecsnet_schema::attributes as policies;
 
 /// An imported template.
 pub struct Imported {
