@@ -21,10 +21,15 @@ pub struct Template {
     pub metadata: Map,
     /// `Parameters`, by logical id.
     pub parameters: IndexMap<Cow<'static, str>, Parameter>,
+    /// `Rules`, by rule name: each a `RuleCondition` and `Assertions`.
+    pub rules: Map,
     /// `Mappings`, by map name.
     pub mappings: Map,
     /// `Conditions`, by condition name.
     pub conditions: Map,
+    /// `Transform`: the macros CloudFormation runs on the template, in
+    /// order; one is written as a string, several as a list.
+    pub transform: Vec<Cow<'static, str>>,
     /// `Resources`, by logical id.
     pub resources: IndexMap<Cow<'static, str>, Resource>,
     /// `Outputs`, by logical id.
@@ -147,6 +152,9 @@ impl Template {
 
     /// The template as a plain [`Value`] tree in CloudFormation's layout,
     /// with every section in declaration order and empty sections left out.
+    /// Sections come in the order of the template anatomy: format version,
+    /// `Description`, `Metadata`, `Parameters`, `Rules`, `Mappings`,
+    /// `Conditions`, `Transform`, `Resources`, `Outputs`.
     #[must_use]
     pub fn to_value(&self) -> Value {
         let mut root = Map::new();
@@ -161,8 +169,19 @@ impl Template {
             .map(|(id, p)| (id.clone(), p.to_value()))
             .collect();
         insert_map(&mut root, "Parameters", &parameters);
+        insert_map(&mut root, "Rules", &self.rules);
         insert_map(&mut root, "Mappings", &self.mappings);
         insert_map(&mut root, "Conditions", &self.conditions);
+        match self.transform.as_slice() {
+            [] => {}
+            [one] => {
+                root.insert("Transform".into(), Value::String(one.clone()));
+            }
+            several => {
+                let names = several.iter().cloned().map(Value::String).collect();
+                root.insert("Transform".into(), Value::List(names));
+            }
+        }
         let resources: Map = self
             .resources
             .iter()
@@ -272,5 +291,84 @@ fn insert_str(map: &mut Map, key: &'static str, value: Option<&Cow<'static, str>
 fn insert_map(map: &mut Map, key: &'static str, section: &Map) {
     if !section.is_empty() {
         map.insert(key.into(), Value::Object(section.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(template: &Template) -> Vec<String> {
+        match template.to_value() {
+            Value::Object(root) => root.keys().map(ToString::to_string).collect(),
+            _ => unreachable!("a template is an object"),
+        }
+    }
+
+    #[test]
+    fn sections_come_in_the_order_of_the_template_anatomy() {
+        let mut template = Template::new();
+        template.outputs.insert(
+            "Out".into(),
+            Output {
+                value: "x".into(),
+                description: None,
+                export: None,
+                condition: None,
+            },
+        );
+        template
+            .resources
+            .insert("Topic".into(), Resource::new("AWS::SNS::Topic"));
+        template.transform = vec!["AWS::LanguageExtensions".into()];
+        template.conditions.insert("C".into(), Value::Bool(true));
+        template.mappings.insert("M".into(), Value::Bool(true));
+        template.rules.insert("R".into(), Value::Bool(true));
+        template.parameters.insert("P".into(), Parameter::default());
+        template.metadata.insert("K".into(), "v".into());
+        template.description = Some("d".into());
+        assert_eq!(
+            keys(&template),
+            [
+                "AWSTemplateFormatVersion",
+                "Description",
+                "Metadata",
+                "Parameters",
+                "Rules",
+                "Mappings",
+                "Conditions",
+                "Transform",
+                "Resources",
+                "Outputs"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_transform_is_a_string_and_several_a_list() {
+        let mut template = Template::new();
+        template.transform = vec!["AWS::Serverless-2016-10-31".into()];
+        let json = template.to_json();
+        assert!(
+            json.contains(r#""Transform":"AWS::Serverless-2016-10-31""#),
+            "{json}"
+        );
+        template
+            .transform
+            .insert(0, "AWS::LanguageExtensions".into());
+        let json = template.to_json();
+        assert!(
+            json.contains(
+                r#""Transform":["AWS::LanguageExtensions","AWS::Serverless-2016-10-31"]"#
+            ),
+            "{json}"
+        );
+        let yaml = template.to_yaml();
+        assert!(
+            yaml.contains(
+                "Transform:\n  - AWS::LanguageExtensions\n  - AWS::Serverless-2016-10-31\n"
+            ),
+            "{yaml}"
+        );
     }
 }

@@ -10,6 +10,13 @@ use crate::schema::ResourceType;
 pub struct Stack {
     /// `description = "…"` from the attribute, or the module's doc comment.
     pub description: Option<LitStr>,
+    /// `transform = "…"` or `transform = ["…", …]`: the template's
+    /// `Transform`, in order.
+    pub transform: Vec<LitStr>,
+    /// `metadata = { … }`: the template's `Metadata`, free-form JSON.
+    pub metadata: Option<Object>,
+    /// `rules = { … }`: the template's `Rules`, free-form JSON.
+    pub rules: Option<Object>,
     /// The path that generated code uses for the facade crate (`::ecsnet`).
     pub crate_path: syn::Path,
     /// The module's name.
@@ -58,6 +65,14 @@ impl Declaration {
             DeclarationKind::Resource(r) => Some(r),
             _ => None,
         }
+    }
+
+    /// Whether this is an output. Outputs are a namespace of their own
+    /// (template anatomy: `Outputs` is a section apart from `Parameters`
+    /// and `Resources`, and `Ref` reaches only those two), so an output's
+    /// logical id may be that of a parameter or resource.
+    pub fn is_output(&self) -> bool {
+        matches!(self.kind, DeclarationKind::Output(_))
     }
 
     /// `parameter`, `resource` or `output`, for messages.
@@ -145,6 +160,11 @@ pub struct Resource {
 
 /// An output.
 pub struct Output {
+    /// `name = "…"`: the output's logical id, when it is not the struct's
+    /// name. Outputs are a namespace of their own, so an output may be
+    /// named like the resource it outputs (`Vpc`), which a second struct
+    /// `Vpc` in the module could not be.
+    pub name: Option<LitStr>,
     /// `Value`.
     pub value: Value,
     /// `description = "…"`; otherwise the doc comment is used.
@@ -426,6 +446,14 @@ impl Resource {
 }
 
 impl Stack {
+    /// Calls `visit` on every value of the template-level sections:
+    /// `Metadata` and `Rules`.
+    pub fn walk_sections<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {
+        for object in [&self.metadata, &self.rules].into_iter().flatten() {
+            object.walk(visit);
+        }
+    }
+
     /// Calls `visit` on every value of the stack: properties, resource
     /// attributes and outputs, each with the declaration it belongs to.
     pub fn walk_values<'a>(&'a self, visit: &mut impl FnMut(&'a Declaration, &'a Value)) {

@@ -253,7 +253,7 @@ const ARGUMENTS: &[Argument] = &[
 // list, and `Fn::Cidr` makes 1 to 256 blocks of 0 to 128 bits.
 pub fn check_function_arguments(cx: &Context) {
     let _rule = cx.errors.rule("function-arguments");
-    cx.stack.walk_values(&mut |_, value| {
+    let mut check = |value: &Value| {
         if let ValueKind::Call(call) = &value.kind {
             for argument in ARGUMENTS.iter().filter(|a| a.function == call.function) {
                 if let Some(value) = call.args.get(argument.position) {
@@ -262,7 +262,9 @@ pub fn check_function_arguments(cx: &Context) {
             }
             check_values(cx, call.function, &call.args);
         }
-    });
+    };
+    cx.stack.walk_values(&mut |_, value| check(value));
+    cx.stack.walk_sections(&mut check);
 }
 
 fn check_argument(cx: &Context, argument: &Argument, value: &Value) {

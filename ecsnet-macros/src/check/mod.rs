@@ -25,6 +25,7 @@ mod ports;
 mod properties;
 mod references;
 mod routes;
+mod sections;
 mod security_groups;
 mod symbols;
 mod syntax;
@@ -155,6 +156,9 @@ pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
     references::check_references(&cx);
     references::check_depends_on(&cx);
     references::check_sub_needed(&cx);
+    sections::check_transforms(&cx);
+    sections::check_interface(&cx);
+    sections::check_template_rules(&cx);
     properties::check_resource_types(&cx);
     properties::check_properties(&cx);
     properties::check_resource_attributes(&cx);

@@ -19,47 +19,55 @@ use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, Value, ValueKind};
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
 pub fn check_references(cx: &Context) {
     let _rule = cx.errors.rule("references");
+    let check = |from: Option<&Declaration>, value: &Value| match &value.kind {
+        ValueKind::Ref(name) => check_ref(cx, from, name, name.span()),
+        ValueKind::GetAtt(resource, attribute) => {
+            let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
+            check_get_att(
+                cx,
+                from,
+                resource,
+                &attribute.join("."),
+                value.span,
+                value.end,
+            );
+        }
+        ValueKind::Sub(sub) => check_sub(cx, from, sub),
+        _ => {}
+    };
     cx.stack
-        .walk_values(&mut |declaration, value| match &value.kind {
-            ValueKind::Ref(name) => check_ref(cx, declaration, name, name.span()),
-            ValueKind::GetAtt(resource, attribute) => {
-                let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
-                check_get_att(
-                    cx,
-                    declaration,
-                    resource,
-                    &attribute.join("."),
-                    value.span,
-                    value.end,
-                );
-            }
-            ValueKind::Sub(sub) => check_sub(cx, declaration, sub),
-            _ => {}
-        });
+        .walk_values(&mut |declaration, value| check(Some(declaration), value));
+    // The template's `Metadata` and `Rules` belong to no declaration.
+    cx.stack.walk_sections(&mut |value| check(None, value));
 }
 
-fn check_ref(cx: &Context, from: &Declaration, name: &Ident, span: Span) {
+fn check_ref(cx: &Context, from: Option<&Declaration>, name: &Ident, span: Span) {
     match cx.symbols.get(&name.to_string()) {
         Some(Symbol::Parameter(_) | Symbol::Broken) => {}
         Some(Symbol::Resource(..)) => {
-            if name == &from.ident {
+            if is_self(from, name) {
                 cx.errors.push_spanned(
                     span,
                     format!("`{name}` refers to itself; a resource cannot use its own `Ref` or attributes"),
                 );
             }
         }
-        Some(Symbol::Output) => cx.errors.push_spanned(
+        Some(Symbol::Output(output)) => cx.errors.push_spanned(
             span,
-            format!("`{name}` is an output; outputs cannot be referenced, refer to the value it outputs instead"),
+            format!(
+                "`{name}` is an output; outputs cannot be referenced, {}",
+                output_fix(output, false)
+            ),
         ),
-        None => cx.errors.push_spanned(span, not_found(cx, &name.to_string(), false)),
+        None => cx
+            .errors
+            .push_spanned(span, not_found(cx, &name.to_string(), false)),
     }
 }
 
 fn check_get_att(
     cx: &Context,
-    from: &Declaration,
+    from: Option<&Declaration>,
     resource: &Ident,
     attribute: &str,
     start: Span,
@@ -68,7 +76,7 @@ fn check_get_att(
     let name = resource.to_string();
     match cx.symbols.get(&name) {
         Some(Symbol::Resource(declaration, target)) => {
-            if declaration.ident == from.ident {
+            if is_self(from, &declaration.ident) {
                 cx.errors.push_range(
                     start,
                     end,
@@ -85,13 +93,42 @@ fn check_get_att(
             end,
             format!("`{name}` is a parameter, and parameters have no attributes; write `{name}` for its value"),
         ),
-        Some(Symbol::Output) => cx.errors.push_spanned(
+        Some(Symbol::Output(output)) => cx.errors.push_spanned(
             resource.span(),
-            format!("`{name}` is an output; outputs cannot be referenced, refer to the value it outputs instead"),
+            format!("`{name}` is an output; outputs cannot be referenced, {}", output_fix(output, false)),
         ),
         Some(Symbol::Broken) => {}
         None => cx.errors.push_spanned(resource.span(), not_found(cx, &name, true)),
     }
+}
+
+/// How to refer to what an output outputs: by name, where it is a
+/// reference or an attribute.
+/// `in_sub` writes the name as a `sub!` placeholder.
+fn output_fix(output: &crate::model::Output, in_sub: bool) -> String {
+    let target = if let Some(name) = output.value.ref_name() {
+        Some(name)
+    } else {
+        output
+            .value
+            .get_att()
+            .map(|(name, attribute)| format!("{name}.{attribute}"))
+    };
+    if let Some(target) = target {
+        if in_sub {
+            format!("refer to what it outputs, `${{{target}}}`")
+        } else {
+            format!("refer to what it outputs, `{target}`")
+        }
+    } else {
+        "refer to the value it outputs instead".to_owned()
+    }
+}
+
+/// Whether `name`, a resource, is the declaration `from` itself: an output
+/// named like a resource outputs it, and is not that resource.
+fn is_self(from: Option<&Declaration>, name: &Ident) -> bool {
+    from.is_some_and(|from| !from.is_output() && *name == from.ident)
 }
 
 /// The message for an attribute the resource's type does not have, if so.
@@ -149,7 +186,7 @@ fn not_found(cx: &Context, name: &str, resources_only: bool) -> String {
     message
 }
 
-fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
+fn check_sub(cx: &Context, from: Option<&Declaration>, sub: &Sub) {
     let span = sub.template.span();
     for placeholder in &sub.placeholders {
         let text = placeholder.text.as_str();
@@ -184,7 +221,7 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
         match (cx.symbols.get(name), attribute) {
             (Some(Symbol::Broken), _) | (Some(Symbol::Parameter(_)), None) => {}
             (Some(Symbol::Resource(declaration, target)), Some(attribute)) => {
-                if declaration.ident == from.ident {
+                if is_self(from, &declaration.ident) {
                     cx.errors.push_spanned(
                         span,
                         format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own attributes"),
@@ -194,7 +231,7 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
                 }
             }
             (Some(Symbol::Resource(declaration, _)), None) => {
-                if declaration.ident == from.ident {
+                if is_self(from, &declaration.ident) {
                     cx.errors.push_spanned(
                         span,
                         format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own `Ref`"),
@@ -205,9 +242,9 @@ fn check_sub(cx: &Context, from: &Declaration, sub: &Sub) {
                 span,
                 format!("`{name}` is a parameter, and parameters have no attributes; write `${{{name}}}` for its value"),
             ),
-            (Some(Symbol::Output), _) => cx.errors.push_spanned(
+            (Some(Symbol::Output(output)), _) => cx.errors.push_spanned(
                 span,
-                format!("`${{{text}}}` names the output `{name}`; outputs cannot be referenced"),
+                format!("`${{{text}}}` names the output `{name}`; outputs cannot be referenced, {}", output_fix(output, true)),
             ),
             (None, attribute) => {
                 let mut message = format!(
@@ -258,7 +295,7 @@ pub fn check_depends_on(cx: &Context) {
                     name.span(),
                     format!("`{name}` is a parameter; `depends_on` names resources only"),
                 ),
-                Some(Symbol::Output) => cx.errors.push_spanned(
+                Some(Symbol::Output(_)) => cx.errors.push_spanned(
                     name.span(),
                     format!("`{name}` is an output; `depends_on` names resources only"),
                 ),

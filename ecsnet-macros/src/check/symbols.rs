@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use syn::Ident;
+use syn::ext::IdentExt;
 
-use crate::model::{Declaration, DeclarationKind, Parameter, Resource, Stack};
+use crate::model::{Declaration, DeclarationKind, Output, Parameter, Resource, Stack};
 use crate::schema::parameter_types::{self, ParameterShape};
 
 /// What a logical id names.
@@ -12,7 +13,8 @@ use crate::schema::parameter_types::{self, ParameterShape};
 pub enum Symbol<'a> {
     Parameter(&'a Parameter),
     Resource(&'a Declaration, &'a Resource),
-    Output,
+    /// An output: named by its logical id or its struct, never reachable.
+    Output(&'a Output),
     /// A declaration that did not parse; references to it raise nothing more.
     Broken,
 }
@@ -33,11 +35,24 @@ impl<'a> Symbols<'a> {
             let symbol = match &declaration.kind {
                 DeclarationKind::Parameter(p) => Symbol::Parameter(p),
                 DeclarationKind::Resource(r) => Symbol::Resource(declaration, r),
-                DeclarationKind::Output(_) => Symbol::Output,
+                DeclarationKind::Output(_) => continue,
             };
             by_name
                 .entry(declaration.ident.to_string())
                 .or_insert(symbol);
+        }
+        // Outputs are a namespace of their own, which `Ref` never reaches:
+        // an output's name (or its struct's) stands for the output only
+        // where no parameter or resource has it, so that a reference to
+        // it can be told apart from a typo.
+        for declaration in &stack.declarations {
+            if let DeclarationKind::Output(output) = &declaration.kind {
+                for name in [&declaration.ident, &declaration.rust_ident.unraw()] {
+                    by_name
+                        .entry(name.to_string())
+                        .or_insert(Symbol::Output(output));
+                }
+            }
         }
         Symbols { by_name }
     }

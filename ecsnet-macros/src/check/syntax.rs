@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use syn::ext::IdentExt;
+
 use super::Context;
 use crate::model::{DeclarationKind, Object, Value, ValueKind};
 
@@ -11,9 +13,18 @@ use crate::model::{DeclarationKind, Object, Value, ValueKind};
 // Rust identifiers also allow `_` and non-ASCII letters, so `Web_Tg` compiles
 // as Rust but would fail at deployment. Duplicates are reported at the second
 // declaration; the expansion drops it so rustc adds no E0428 of its own.
+//
+// Outputs are a section of their own ("Logical ID: An identifier for the
+// current output. The logical ID must be alphanumeric (a–z, A–Z, 0–9) and
+// unique within the template", outputs section structure,
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/outputs-section-structure.html>):
+// unique among outputs, since `Ref` never reaches an output, CloudFormation
+// deploys an output `VPC` next to a resource `VPC`, and cfn-lint accepts
+// it. An output's id may therefore repeat a parameter's or a resource's.
 pub fn check_logical_ids(cx: &Context) {
     let _rule = cx.errors.rule("logical-id");
-    let mut seen: HashMap<String, &'static str> = HashMap::new();
+    let mut seen: HashMap<(bool, String), &'static str> = HashMap::new();
+    let mut structs: HashMap<String, &'static str> = HashMap::new();
     for declaration in &cx.stack.declarations {
         let name = declaration.ident.to_string();
         let name = name.strip_prefix("r#").unwrap_or(&name);
@@ -39,7 +50,44 @@ pub fn check_logical_ids(cx: &Context) {
                 ),
             );
         }
-        if let Some(first) = seen.get(name) {
+        let key = (declaration.is_output(), name.to_owned());
+        // An output with `name = "…"` is still a struct, and a module
+        // cannot hold two structs of one name.
+        let struct_name = declaration.rust_ident.unraw().to_string();
+        let first_struct = structs.get(&struct_name).copied();
+        if first_struct.is_none() {
+            structs.insert(struct_name.clone(), declaration.kind_name());
+        }
+        if let Some(first) = first_struct.filter(|_| !seen.contains_key(&key)) {
+            let fix = if declaration.is_output() {
+                format!(
+                    "; to output it under its own name, name the output's struct otherwise and give `name = \"{name}\"`: `#[output({struct_name}, name = \"{name}\")] struct {struct_name}Output;`"
+                )
+            } else {
+                format!(
+                    "; rename the {first}, and give it `name = \"{struct_name}\"` if it is an output"
+                )
+            };
+            cx.errors.push_spanned(
+                declaration.rust_ident.span(),
+                format!(
+                    "the struct `{struct_name}` already declares {} {first} of this stack{fix}",
+                    if first == "output" { "an" } else { "a" }
+                ),
+            );
+        } else if seen.contains_key(&key) && declaration.is_output() {
+            let named = match &declaration.kind {
+                DeclarationKind::Output(output) => output.name.is_some(),
+                _ => false,
+            };
+            cx.errors.push_spanned(
+                declaration.ident.span(),
+                format!(
+                    "duplicate output name `{name}`; another output of this stack already has it, and output names must be unique within a stack{}",
+                    if named { "" } else { "; give one of them another name with `name = \"…\"`" }
+                ),
+            );
+        } else if let Some(first) = seen.get(&key) {
             cx.errors.push_spanned(
                 declaration.ident.span(),
                 format!(
@@ -47,7 +95,7 @@ pub fn check_logical_ids(cx: &Context) {
                 ),
             );
         } else {
-            seen.insert(name.to_owned(), declaration.kind_name());
+            seen.insert(key, declaration.kind_name());
         }
     }
 }
@@ -165,14 +213,18 @@ pub fn check_duplicate_keys(cx: &Context) {
             }
         }
     }
-    cx.stack
-        .walk_values(&mut |_, value: &Value| match &value.kind {
-            ValueKind::Object(object) => check_object(cx, object),
-            ValueKind::Sub(sub) => {
-                if let Some(variables) = &sub.variables {
-                    check_object(cx, variables);
-                }
+    let mut check = |value: &Value| match &value.kind {
+        ValueKind::Object(object) => check_object(cx, object),
+        ValueKind::Sub(sub) => {
+            if let Some(variables) = &sub.variables {
+                check_object(cx, variables);
             }
-            _ => {}
-        });
+        }
+        _ => {}
+    };
+    cx.stack.walk_values(&mut |_, value| check(value));
+    for object in [&cx.stack.metadata, &cx.stack.rules].into_iter().flatten() {
+        check_object(cx, object);
+    }
+    cx.stack.walk_sections(&mut check);
 }

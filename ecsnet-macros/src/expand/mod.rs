@@ -61,7 +61,7 @@ fn expand(parsed: Parsed) -> TokenStream {
     let declared: HashSet<String> = stack
         .declarations
         .iter()
-        .map(|d| d.ident.to_string())
+        .map(|d| d.rust_ident.unraw().to_string())
         .collect();
     let mut seen: HashSet<String> = HashSet::new();
     items.retain(|item| match item {
@@ -88,7 +88,12 @@ fn expand(parsed: Parsed) -> TokenStream {
     let type_docs: std::collections::HashMap<String, String> = stack
         .declarations
         .iter()
-        .filter_map(|d| Some((d.ident.to_string(), type_doc(d.as_resource()?)?)))
+        .filter_map(|d| {
+            Some((
+                d.rust_ident.unraw().to_string(),
+                type_doc(d.as_resource()?)?,
+            ))
+        })
         .collect();
     for item in items.iter_mut() {
         if let Item::Struct(s) = item
@@ -160,7 +165,9 @@ fn declaration_impls(stack: &Stack) -> TokenStream {
     let mut seen = HashSet::new();
     let mut impls = TokenStream::new();
     for declaration in &stack.declarations {
-        if !seen.insert(declaration.ident.to_string()) {
+        // One impl per struct: the first declaration of a struct name
+        // wins, as the expansion keeps only its struct.
+        if !seen.insert(declaration.rust_ident.unraw().to_string()) {
             continue;
         }
         let ident = &declaration.rust_ident;

@@ -16,10 +16,22 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
     let description = stack.description.as_ref().map(|d| {
         quote!(__ecsnet_template.description = ::core::option::Option::Some(__ecsnet::Cow::Borrowed(#d));)
     });
+    let transform = stack.transform.iter().map(syn::LitStr::value);
+    let transform = (!stack.transform.is_empty()).then(|| {
+        quote!(__ecsnet_template.transform = ::std::vec![#(__ecsnet::Cow::Borrowed(#transform)),*];)
+    });
+    let metadata = stack.metadata.as_ref().map(|metadata| {
+        let metadata = values::map(metadata, Keys::Verbatim);
+        quote!(__ecsnet_template.metadata = #metadata;)
+    });
+    let rules = stack.rules.as_ref().map(|rules| {
+        let rules = values::map(rules, Keys::Verbatim);
+        quote!(__ecsnet_template.rules = #rules;)
+    });
     let mut seen = std::collections::HashSet::new();
     let statements = stack.declarations.iter().filter_map(|declaration| {
         let logical_id = declaration.ident.to_string();
-        if !seen.insert(logical_id.clone()) {
+        if !seen.insert((declaration.is_output(), logical_id.clone())) {
             return None;
         }
         Some(match &declaration.kind {
@@ -47,6 +59,9 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
             use #krate::__private as __ecsnet;
             let mut __ecsnet_template = __ecsnet::Template::new();
             #description
+            #metadata
+            #rules
+            #transform
             #(#statements)*
             __ecsnet_template
         }

@@ -328,7 +328,7 @@ pub fn outside(span: Span, files: &[(String, &str)]) -> Option<String> {
 /// that is not finite, a parameter default that is not a plain value.
 pub fn model_problems(stack: &Stack) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
+    let mut ids: Vec<(bool, String)> = Vec::new();
     let mut resources = 0;
     for declaration in &stack.declarations {
         let id = declaration.ident.to_string();
@@ -338,10 +338,12 @@ pub fn model_problems(stack: &Stack) -> Vec<String> {
         if id.len() > 255 {
             problems.push(format!("logical id `{id}` is longer than 255 characters"));
         }
-        if ids.contains(&id) {
-            problems.push(format!("logical id `{id}` is declared twice"));
+        // Outputs are a namespace of their own.
+        let key = (declaration.is_output(), id);
+        if ids.contains(&key) {
+            problems.push(format!("logical id `{}` is declared twice", key.1));
         }
-        ids.push(id);
+        ids.push(key);
         match &declaration.kind {
             DeclarationKind::Resource(resource) => {
                 resources += 1;

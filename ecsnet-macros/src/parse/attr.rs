@@ -15,17 +15,19 @@ use crate::diag::{did_you_mean, list_in_backticks, range_error};
 use crate::model::{Object, Output, Parameter, ParameterType, Value, ValueKind};
 use crate::schema::parameter_types;
 
-/// `description = "…"` and `crate = "…"` of `#[stack(…)]`.
+/// The options of `#[stack(…)]`: `description`, `transform`, `metadata`,
+/// `rules` and `crate`.
+#[derive(Default)]
 pub struct StackOptions {
     pub description: Option<LitStr>,
+    pub transform: Option<Vec<LitStr>>,
+    pub metadata: Option<Object>,
+    pub rules: Option<Object>,
     pub crate_path: Option<syn::Path>,
 }
 
 pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
-    let mut options = StackOptions {
-        description: None,
-        crate_path: None,
-    };
+    let mut options = StackOptions::default();
     let duplicate = |meta: &syn::meta::ParseNestedMeta| {
         meta.error(format!(
             "duplicate option `{}` of `#[stack]`; give it once",
@@ -41,6 +43,29 @@ pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
                 return Err(duplicate(&meta));
             }
             options.description = Some(meta.value()?.parse()?);
+            Ok(())
+        } else if meta.path.is_ident("transform") {
+            if options.transform.is_some() {
+                return Err(duplicate(&meta));
+            }
+            options.transform = Some(parse_transform(meta.value()?)?);
+            Ok(())
+        } else if meta.path.is_ident("metadata") || meta.path.is_ident("rules") {
+            let slot = if meta.path.is_ident("metadata") {
+                &mut options.metadata
+            } else {
+                &mut options.rules
+            };
+            if slot.is_some() {
+                return Err(duplicate(&meta));
+            }
+            let input = meta.value()?;
+            if !input.peek(syn::token::Brace) {
+                return Err(
+                    input.error("expected free-form JSON in braces: `{ \"Key\": value, … }`")
+                );
+            }
+            *slot = Some(super::value::parse_object(input)?);
             Ok(())
         } else if meta.path.is_ident("crate") {
             if options.crate_path.is_some() {
@@ -63,6 +88,29 @@ pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
         _ => error,
     })?;
     Ok(options)
+}
+
+/// `"AWS::Serverless-2016-10-31"` or `["AWS::LanguageExtensions", …]`.
+fn parse_transform(input: ParseStream) -> syn::Result<Vec<LitStr>> {
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let brackets = syn::bracketed!(content in input);
+        let names =
+            content.parse_terminated(|input: ParseStream| input.parse::<LitStr>(), Token![,])?;
+        if names.is_empty() {
+            return Err(syn::Error::new(
+                brackets.span.join(),
+                "expected at least one transform: `transform = [\"AWS::LanguageExtensions\", \"AWS::Serverless-2016-10-31\"]`; leave `transform` out for none",
+            ));
+        }
+        Ok(names.into_iter().collect())
+    } else if input.peek(LitStr) {
+        Ok(vec![input.parse()?])
+    } else {
+        Err(input.error(
+            "expected a transform's name, `transform = \"AWS::Serverless-2016-10-31\"`, or a list of them",
+        ))
+    }
 }
 
 fn unknown_option(path: &syn::Path, known: &[&str], attribute: &str) -> syn::Error {
@@ -305,7 +353,7 @@ pub fn parse_resource(input: ParseStream) -> syn::Result<ResourceArgs> {
     })
 }
 
-/// `#[output(value, description = "…", export = …)]`.
+/// `#[output(value, name = "…", description = "…", export = …)]`.
 pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
     if input.is_empty() {
         return Err(input
@@ -313,6 +361,7 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
     }
     let value = parse_value(input)?;
     let mut output = Output {
+        name: None,
         value,
         description: None,
         export: None,
@@ -342,6 +391,8 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
         input.parse::<Token![=]>()?;
         if key == "description" {
             output.description = Some(input.parse()?);
+        } else if key == "name" {
+            output.name = Some(input.parse()?);
         } else {
             output.export = Some(parse_value(input)?);
         }

@@ -49,10 +49,10 @@ pub const PARAMETER_OPTIONS: &[&str] = &[
 ];
 
 /// Options of `#[output(value, …)]`.
-pub const OUTPUT_OPTIONS: &[&str] = &["description", "export"];
+pub const OUTPUT_OPTIONS: &[&str] = &["name", "description", "export"];
 
 /// Options of `#[stack(…)]`.
-pub const STACK_OPTIONS: &[&str] = &["description", "crate"];
+pub const STACK_OPTIONS: &[&str] = &["description", "transform", "metadata", "rules", "crate"];
 
 /// The values `DeletionPolicy` and `UpdateReplacePolicy` take
 /// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html>).

@@ -44,10 +44,7 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
         Ok(options) => options,
         Err(error) => {
             errors.push(error);
-            attr::StackOptions {
-                description: None,
-                crate_path: None,
-            }
+            attr::StackOptions::default()
         }
     };
     let description = options
@@ -76,6 +73,9 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
     Ok(Parsed {
         stack: Stack {
             description,
+            transform: options.transform.unwrap_or_default(),
+            metadata: options.metadata,
+            rules: options.rules,
             crate_path,
             ident: module.ident.clone(),
             declarations: collected.declarations,
@@ -403,7 +403,7 @@ fn declaration(
     };
     match kind {
         Ok(kind) => Some(Declaration {
-            ident: ident.unraw(),
+            ident: output_name(&kind, errors).unwrap_or_else(|| ident.unraw()),
             rust_ident: ident,
             docs,
             kind,
@@ -413,6 +413,44 @@ fn declaration(
             None
         }
     }
+}
+
+/// The logical id an output's `name = "…"` gives it, if valid. A name is
+/// written like a struct's name: ASCII letters and digits, starting with a
+/// letter. CloudFormation allows a leading digit too, but the name becomes
+/// a Rust identifier in the generated code.
+fn output_name(kind: &DeclarationKind, errors: &Errors) -> Option<Ident> {
+    let DeclarationKind::Output(output) = kind else {
+        return None;
+    };
+    let name = output.name.as_ref()?;
+    let text = name.value();
+    let _rule = errors.rule("logical-id");
+    if text.is_empty() {
+        errors.push_spanned(
+            name.span(),
+            "an output's name is its logical id and cannot be empty; leave `name` out to use the struct's name",
+        );
+        return None;
+    }
+    if !text.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let suggestion: String = text.chars().filter(char::is_ascii_alphanumeric).collect();
+        errors.push_spanned(
+            name.span(),
+            format!(
+                "output name `{text}` is not alphanumeric; CloudFormation allows only `A-Z`, `a-z` and `0-9` in a logical id, as in `{suggestion}`"
+            ),
+        );
+        return None;
+    }
+    if !text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        errors.push_spanned(
+            name.span(),
+            format!("output name `{text}` starts with a digit; ecsnet names outputs like structs, so start it with a letter"),
+        );
+        return None;
+    }
+    Some(Ident::new(&text, name.span()))
 }
 
 /// Builds a resource from its `#[resource]` arguments and its resource
