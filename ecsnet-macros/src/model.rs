@@ -212,6 +212,8 @@ pub enum AcknowledgedRule {
     DiscouragedValue,
     /// A value a list moving with time does not hold (a warning).
     UnlistedValue,
+    /// A name in `AWS::CloudFormation::Interface` that is no parameter (a warning).
+    InterfaceParameters,
 }
 
 impl AcknowledgedRule {
@@ -223,6 +225,10 @@ impl AcknowledgedRule {
         ("redundant_depends_on", AcknowledgedRule::RedundantDependsOn),
         ("discouraged_value", AcknowledgedRule::DiscouragedValue),
         ("unlisted_value", AcknowledgedRule::UnlistedValue),
+        (
+            "interface_parameters",
+            AcknowledgedRule::InterfaceParameters,
+        ),
     ];
 
     /// The rule's stable name, as recorded in the template's metadata.
@@ -234,6 +240,7 @@ impl AcknowledgedRule {
             AcknowledgedRule::RedundantDependsOn => "redundant-depends-on",
             AcknowledgedRule::DiscouragedValue => "discouraged-values",
             AcknowledgedRule::UnlistedValue => "unlisted-values",
+            AcknowledgedRule::InterfaceParameters => "interface-parameters",
         }
     }
 }

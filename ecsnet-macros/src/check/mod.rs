@@ -216,6 +216,9 @@ fn check_misplaced_acknowledgments(cx: &Context) {
                 crate::model::AcknowledgedRule::DiscouragedValue => {
                     "before a value that cfn-lint's data discourages, or on its resource"
                 }
+                crate::model::AcknowledgedRule::InterfaceParameters => {
+                    "before a name in `AWS::CloudFormation::Interface` that is no parameter"
+                }
                 crate::model::AcknowledgedRule::UnlistedValue => {
                     "before a value that the data's lists of versions and classes do not hold, or on its resource"
                 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{Context, Symbol};
 use crate::diag::{did_you_mean, list_in_backticks};
-use crate::model::{Object, Value, ValueKind};
+use crate::model::{AcknowledgedRule, Object, Value, ValueKind};
 
 /// The transforms AWS hosts that are named in a template's `Transform`
 /// section as a plain string ("Transform reference",
@@ -62,18 +62,20 @@ pub fn check_transforms(cx: &Context) {
     }
 }
 
-// Rule `interface-parameters`: `AWS::CloudFormation::Interface` in the
+// Rule `interface-keys`: `AWS::CloudFormation::Interface` in the
 // template's `Metadata` groups and labels the stack's parameters for the
 // console: "ParameterGroups … Parameters: a list of case-sensitive
 // parameter logical IDs", "ParameterLabels: a mapping of parameters and
 // their friendly names" (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-interface.html>);
-// each name is a parameter of the stack (cfn-lint W4001), and the keys are
-// those the schema allows (cfn-lint E4001: `ParameterGroups`,
+// its keys are those the schema allows (cfn-lint E4001: `ParameterGroups`,
 // `ParameterLabels`; a group's `Label` and `Parameters`; a label's
-// `default`). A name that is no parameter is a label or a group the
-// console never shows.
+// `default`).
+//
+// Rule `interface-parameters` (a warning, as cfn-lint's W4001): each name is
+// a parameter of the stack. A name that is no parameter is a label or a
+// group the console never shows; the stack deploys.
 pub fn check_interface(cx: &Context) {
-    let _rule = cx.errors.rule("interface-parameters");
+    let _rule = cx.errors.rule("interface-keys");
     let Some(interface) = cx
         .stack
         .metadata
@@ -120,7 +122,7 @@ pub fn check_interface(cx: &Context) {
             };
             for name in names {
                 match name.as_str() {
-                    Some(text) => parameter_exists(cx, text, name.span, name.end),
+                    Some(text) => parameter_exists(cx, text, (name.span, name.end), name),
                     None => cx.errors.push_range(
                         name.span,
                         name.end,
@@ -135,7 +137,12 @@ pub fn check_interface(cx: &Context) {
             return;
         };
         for entry in &labels.entries {
-            parameter_exists(cx, &entry.key.name, entry.key.span, entry.key.span);
+            parameter_exists(
+                cx,
+                &entry.key.name,
+                (entry.key.span, entry.key.span),
+                &entry.value,
+            );
             check_label(cx, &entry.value);
         }
     }
@@ -148,7 +155,22 @@ fn check_label(cx: &Context, label: &Value) {
     }
 }
 
-fn parameter_exists(cx: &Context, name: &str, start: proc_macro2::Span, end: proc_macro2::Span) {
+/// Warns (rule `interface-parameters`) when `name` is no parameter; an
+/// `interface_parameters` acknowledgment on `value` keeps it.
+fn parameter_exists(
+    cx: &Context,
+    name: &str,
+    (start, end): (proc_macro2::Span, proc_macro2::Span),
+    value: &Value,
+) {
+    if let Some(acknowledgment) = value
+        .acknowledgments
+        .iter()
+        .find(|a| a.rule == AcknowledgedRule::InterfaceParameters)
+    {
+        cx.consume(acknowledgment);
+        return;
+    }
     if matches!(
         cx.symbols.get(name),
         Some(Symbol::Parameter(_) | Symbol::Broken)
@@ -177,7 +199,12 @@ fn parameter_exists(cx: &Context, name: &str, start: proc_macro2::Span, end: pro
             list_in_backticks(&names)
         );
     }
-    cx.errors.push_range(start, end, message);
+    message.push_str(
+        "; name a parameter of the stack, as the console shows only those, or write \
+         `#[acknowledge(interface_parameters, reason = \"…\")]` before it to keep it",
+    );
+    let _rule = cx.errors.rule("interface-parameters");
+    cx.errors.warn_range(start, end, message);
 }
 
 /// The object a value holds, or an error saying `what` is one.

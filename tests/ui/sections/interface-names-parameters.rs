@@ -1,4 +1,5 @@
-//! `AWS::CloudFormation::Interface` groups and labels parameters of the stack.
+//! `AWS::CloudFormation::Interface` groups and labels parameters of the stack: a name that is no parameter is a warning (cfn-lint W4001), denied here.
+#![deny(warnings)]
 use ecsnet::prelude::*;
 
 // ANCHOR: here
