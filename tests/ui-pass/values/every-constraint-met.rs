@@ -118,15 +118,6 @@ mod neighbours {
     })]
     struct Handler;
 
-    /// Kept on a deprecated runtime until its dependencies move, on purpose.
-    #[resource(AWS::Lambda::Function {
-        code: { zip_file: "def handler(event, context):\n    return None\n" },
-        handler: "index.handler",
-        role: HandlerRole.Arn,
-        runtime: #[acknowledge(discouraged_value, reason = "the vendored SDK needs Python 3.9 until the next release")] "python3.9",
-    })]
-    struct LegacyHandler;
-
     #[resource(AWS::RDS::DBInstance {
         engine: "MySQL",
         engine_version: "8.4.7",
@@ -136,21 +127,10 @@ mod neighbours {
         master_user_password: "change-me-please",
     })]
     struct ApplicationDatabase;
-
-    /// On an engine version released after the data was published.
-    #[resource(AWS::RDS::DBInstance {
-        engine: "MySQL",
-        engine_version: #[acknowledge(unlisted_value, reason = "released after ecsnet's data; tested in staging")] "8.4.99",
-        db_instance_class: "db.t3.micro",
-        allocated_storage: "10",
-        master_username: "todobackend",
-        master_user_password: "change-me-please",
-    })]
-    struct ReleaseCandidateDatabase;
     // ANCHOR_END: here
 }
 
 fn main() {
     let template = neighbours::template().to_json();
-    assert!(template.contains("\"python3.9\""));
+    assert!(template.contains("\"python3.13\""));
 }
