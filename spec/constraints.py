@@ -41,12 +41,29 @@ ANNOTATIONS = {
     "insertionOrder", "arrayType", "relationshipRef", "cfnLint", "awsType",
     "markdownDescription", "deprecated", "readOnly", "writeOnly", "tagging",
     "enumCaseInsensitive", "propertyTransform", "documentationUrl", "sourceUrl",
-    "uniqueKeys", "maxUniqueItems", "requiredXor", "requiredOr", "patternError",
+    "uniqueKeys", "maxUniqueItems", "patternError",
     # The registry's resource metadata (top level of a schema): not about values.
     "primaryIdentifier", "additionalIdentifiers", "readOnlyProperties", "createOnlyProperties",
     "writeOnlyProperties", "conditionalCreateOnlyProperties", "deprecatedProperties",
     "replacementStrategy", "taggable", "resourceLink", "lifecycle", "handlers", "typeName",
 }  # fmt: skip
+
+def required_either(schema: object) -> object:
+    """cfn-lint's `requiredXor` ("only one of … is a required property", E3014)
+    and `requiredOr` ("one of … is a required property", E3015), written in
+    JSON Schema: a `oneOf`, or an `anyOf`, of `required` sets."""
+    if not isinstance(schema, dict) or not ({"requiredXor", "requiredOr"} & set(schema)):
+        return schema
+    out = dict(schema)
+    extra = []
+    for key, combinator in (("requiredXor", "oneOf"), ("requiredOr", "anyOf")):
+        names = out.pop(key, None)
+        if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
+            extra.append({combinator: [{"required": [n]} for n in names]})
+    if extra:
+        out["allOf"] = [*out.get("allOf", []), *extra]
+    return out
+
 
 # Keywords whose value is one subschema.
 ONE_SCHEMA = ("not", "if", "then", "else", "contains", "propertyNames", "items",
@@ -145,6 +162,7 @@ class Emitter:
         a keyword dropped here could turn a "no" into a "yes").
         """
         shape = mode == "shape"
+        schema = required_either(schema)
         if isinstance(schema, bool):
             return None if (shape or schema) else False
         if not isinstance(schema, dict):

@@ -86,7 +86,10 @@ fn min_and_max_length() {
         &[key("AlarmName")],
         Level::Error,
         "`alarm_name` must not be empty",
-        &obj(&[("AlarmName", s("cpu-high"))]),
+        &obj(&[
+            ("AlarmName", s("cpu-high")),
+            ("MetricName", s("CPUUtilization")),
+        ]),
     );
     case(
         "AWS::CloudWatch::Alarm",
@@ -94,7 +97,10 @@ fn min_and_max_length() {
         &[key("AlarmDescription")],
         Level::Error,
         "`alarm_description` must be at most 1024 characters long (it has 1025)",
-        &obj(&[("AlarmDescription", s("too much CPU"))]),
+        &obj(&[
+            ("AlarmDescription", s("too much CPU")),
+            ("MetricName", s("CPUUtilization")),
+        ]),
     );
 }
 
@@ -131,7 +137,10 @@ fn item_counts_and_unique_items() {
         &[key("Dimensions")],
         Level::Error,
         "`dimensions` must have at most 30 items (it has 31)",
-        &obj(&[("Dimensions", dims(30))]),
+        &obj(&[
+            ("Dimensions", dims(30)),
+            ("MetricName", s("CPUUtilization")),
+        ]),
     );
     case(
         "AWS::DynamoDB::GlobalTable",
@@ -203,6 +212,32 @@ fn dependent_required_and_excluded() {
         &obj(&[
             ("VpcId", Instance::Unknown),
             ("AvailabilityZone", s("us-east-1a")),
+            ("CidrBlock", s("10.0.1.0/24")),
+        ]),
+    );
+}
+
+#[test]
+fn cfn_lint_required_xor_and_or() {
+    // `requiredXor` (E3014) on an application load balancer's subnets.
+    case(
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        &obj(&[("Name", s("web"))]),
+        &[],
+        Level::Error,
+        "set exactly one of `subnets` or `subnet_mappings`",
+        &obj(&[("Name", s("web")), ("Subnets", Instance::Unknown)]),
+    );
+    // `requiredOr` (E3015) on a subnet's address block.
+    case(
+        "AWS::EC2::Subnet",
+        &obj(&[("VpcId", Instance::Unknown)]),
+        &[],
+        Level::Error,
+        "set at least one of `cidr_block`, `ipv4_ipam_pool_id`, `ipv6_ipam_pool_id` or `ipv6_cidr_block`",
+        &obj(&[
+            ("VpcId", Instance::Unknown),
+            ("Ipv6CidrBlock", Instance::Unknown),
         ]),
     );
 }

@@ -10,15 +10,24 @@ use proc_macro2::Span;
 use super::Context;
 use crate::model::{AcknowledgedRule, Acknowledgment, Object, Resource, Value, ValueKind};
 use crate::schema::{Property, Shape};
-use ecsnet_schema::validate::{Instance, Level, PathItem, Source, validate};
+use ecsnet_schema::validate::{Instance, Level, PathItem, Source, Violation, validate};
 
-/// Extension findings that one of ecsnet's own rules reports already, with
-/// the resources named and the fix: (cfn-lint file, the finding's path, or
-/// any path for `None`, the rule that says it). The rules run first.
-const SAID_BY_RULES: &[(&str, Option<&[&str]>, &str)] = &[
+/// Findings that one of ecsnet's own rules reports already, with the
+/// resources named and the fix; the rules run first. Each row: where the
+/// finding comes from (a cfn-lint extension file, or a type whose registry
+/// schema states it), its path (`*` for any list item; `None` for any
+/// path), its keyword (`None` for any), and the rule that says it.
+type SaidBy = (
+    &'static str,
+    Option<&'static [&'static str]>,
+    Option<&'static str>,
+    &'static str,
+);
+const SAID_BY_RULES: &[SaidBy] = &[
     // Ports with protocol `-1`, which CloudFormation ignores.
     (
         "aws_ec2_securitygroup/protocols_and_port_ranges_exclude.json",
+        None,
         None,
         "ignored-ports",
     ),
@@ -26,22 +35,51 @@ const SAID_BY_RULES: &[(&str, Option<&[&str]>, &str)] = &[
     (
         "aws_ec2_securitygroup/protocols_and_port_ranges_include.json",
         None,
+        None,
         "sg-ports",
     ),
     (
         "aws_ec2_securitygroup/all_to_and_from_ports.json",
         None,
+        None,
+        "sg-ports",
+    ),
+    // A security group rule has exactly one source or destination.
+    (
+        "AWS::EC2::SecurityGroup",
+        Some(&["SecurityGroupIngress", "*"]),
+        Some("oneOf"),
+        "sg-ports",
+    ),
+    (
+        "AWS::EC2::SecurityGroup",
+        Some(&["SecurityGroupEgress", "*"]),
+        Some("oneOf"),
+        "sg-ports",
+    ),
+    (
+        "AWS::EC2::SecurityGroupIngress",
+        Some(&[]),
+        Some("oneOf"),
+        "sg-ports",
+    ),
+    (
+        "AWS::EC2::SecurityGroupEgress",
+        Some(&[]),
+        Some("oneOf"),
         "sg-ports",
     ),
     // A Fargate task definition is `awsvpc` and has `cpu` and `memory`.
     (
         "aws_ecs_taskdefinition/fargate_properties.json",
         Some(&[]),
+        None,
         "fargate",
     ),
     (
         "aws_ecs_taskdefinition/fargate_properties.json",
         Some(&["NetworkMode"]),
+        None,
         "fargate",
     ),
 ];
@@ -59,17 +97,38 @@ const MOVING_LISTS: &[&str] = &[
 ];
 
 /// Whether one of ecsnet's own rules reports this finding already.
-fn said_by_rules(file: &str, path: &[PathItem]) -> bool {
-    SAID_BY_RULES.iter().any(|(f, at, _)| {
-        *f == file
+fn said_by_rules(source: &str, path: &[PathItem], keyword: &str) -> bool {
+    SAID_BY_RULES.iter().any(|(from, at, kw, _)| {
+        *from == source
+            && kw.is_none_or(|kw| kw == keyword)
             && at.is_none_or(|at| {
                 at.len() == path.len()
-                    && at
-                        .iter()
-                        .zip(path)
-                        .all(|(a, p)| matches!(p, PathItem::Key(k) if k == a))
+                    && at.iter().zip(path).all(|(a, p)| match p {
+                        PathItem::Key(k) => k == a,
+                        PathItem::Index(_) => *a == "*",
+                    })
             })
     })
+}
+
+/// Keywords that say a property is missing: after an unknown key (reported
+/// by the `properties` rule, and left out of what the evaluator sees), the
+/// object may only look incomplete, so these are not reported there.
+const REQUIREDNESS: &[&str] = &[
+    "required",
+    "oneOf",
+    "anyOf",
+    "allOf",
+    "dependentRequired",
+    "dependencies",
+];
+
+/// What converting a resource's properties records besides the instance.
+struct Found<'a, 'b> {
+    /// Where each value was written.
+    places: &'b mut Vec<Place<'a>>,
+    /// The paths of objects that had a key the schema does not know.
+    incomplete: &'b mut Vec<Vec<PathItem>>,
 }
 
 /// Where each value of the instance was written: its path from the
@@ -115,91 +174,104 @@ pub fn check_constraints(cx: &Context) {
             continue;
         };
         let mut places = Vec::new();
+        let mut incomplete = Vec::new();
         let instance = object_instance(
             &resource.properties,
             Some(schema.properties),
             &mut Vec::new(),
-            &mut places,
+            &mut Found {
+                places: &mut places,
+                incomplete: &mut incomplete,
+            },
         );
         for violation in validate(schema.name, &instance) {
-            if let Source::Extension { file, .. } = violation.source
-                && said_by_rules(file, &violation.path)
+            let from = match violation.source {
+                Source::Extension { file, .. } => file,
+                Source::Registry => schema.name,
+            };
+            if said_by_rules(from, &violation.path, violation.keyword)
+                || (REQUIREDNESS.contains(&violation.keyword)
+                    && incomplete.contains(&violation.path))
             {
                 continue;
             }
-            let place = places.iter().find(|p| p.path == violation.path);
-            let span = match place {
-                // A key the schema refuses is underlined, not its value.
-                Some(Place { key: Some(key), .. }) if violation.keyword == "propertyNames" => {
-                    (*key, *key)
-                }
-                Some(place) => place.span,
-                None => (resource.type_span, resource.type_end),
-            };
-            let message = match violation.source {
-                Source::Registry => violation.message.clone(),
-                Source::Extension { rule, file } => {
-                    format!("{} (cfn-lint {rule}, {file})", violation.message)
-                }
-            };
-            if let Source::Extension { file, .. } = violation.source
-                && MOVING_LISTS.contains(&file)
-                && violation.keyword == "enum"
+            report(cx, resource, &violation, &places);
+        }
+    }
+}
+
+/// Reports one finding at its value, under its rule; a warning that is
+/// acknowledged there is consumed instead.
+fn report(cx: &Context, resource: &Resource, violation: &Violation, places: &[Place<'_>]) {
+    let place = places.iter().find(|p| p.path == violation.path);
+    let span = match place {
+        // A key the schema refuses is underlined, not its value.
+        Some(Place { key: Some(key), .. }) if violation.keyword == "propertyNames" => (*key, *key),
+        Some(place) => place.span,
+        None => (resource.type_span, resource.type_end),
+    };
+    let message = match violation.source {
+        Source::Registry => violation.message.clone(),
+        Source::Extension { rule, file } => {
+            format!("{} (cfn-lint {rule}, {file})", violation.message)
+        }
+    };
+    if let Source::Extension { file, .. } = violation.source
+        && MOVING_LISTS.contains(&file)
+        && violation.keyword == "enum"
+    {
+        if let Some(acknowledgment) =
+            acknowledgment(resource, place, AcknowledgedRule::UnlistedValue)
+        {
+            cx.consume(acknowledgment);
+            return;
+        }
+        let _rule = cx.errors.rule("unlisted-values");
+        let date = ecsnet_schema::validate::data_as_of();
+        // "is not one of the 62 allowed values (…)": allowed by the data
+        // of a date, which a newer value may postdate.
+        let listed = message
+            .replacen(" is not one of the ", " is not among the ", 1)
+            .replacen(
+                " allowed values ",
+                &format!(" values the data of {date} lists "),
+                1,
+            );
+        cx.errors.warn_range(
+            span.0,
+            span.1,
+            format!(
+                "{listed}; it may be newer than the data, or no longer offered: check it, then write \
+                 `#[acknowledge(unlisted_value, reason = \"…\")]` before the value to keep it"
+            ),
+        );
+        return;
+    }
+    match (violation.level, violation.source) {
+        (Level::Error, Source::Registry) => {
+            let _rule = cx.errors.rule("value-constraints");
+            cx.errors.push_range(span.0, span.1, message);
+        }
+        (Level::Error, Source::Extension { .. }) => {
+            let _rule = cx.errors.rule("supported-values");
+            cx.errors.push_range(span.0, span.1, message);
+        }
+        (Level::Warning, _) => {
+            if let Some(acknowledgment) =
+                acknowledgment(resource, place, AcknowledgedRule::DiscouragedValue)
             {
-                if let Some(acknowledgment) =
-                    acknowledgment(resource, place, AcknowledgedRule::UnlistedValue)
-                {
-                    cx.consume(acknowledgment);
-                    continue;
-                }
-                let _rule = cx.errors.rule("unlisted-values");
-                let date = ecsnet_schema::validate::data_as_of();
-                // "is not one of the 62 allowed values (…)": allowed by the data
-                // of a date, which a newer value may postdate.
-                let listed = message
-                    .replacen(" is not one of the ", " is not among the ", 1)
-                    .replacen(
-                        " allowed values ",
-                        &format!(" values the data of {date} lists "),
-                        1,
-                    );
-                cx.errors.warn_range(
-                    span.0,
-                    span.1,
-                    format!(
-                        "{listed}; it may be newer than the data, or no longer offered: check it, then write \
-                         `#[acknowledge(unlisted_value, reason = \"…\")]` before the value to keep it"
-                    ),
-                );
-                continue;
+                cx.consume(acknowledgment);
+                return;
             }
-            match (violation.level, violation.source) {
-                (Level::Error, Source::Registry) => {
-                    let _rule = cx.errors.rule("value-constraints");
-                    cx.errors.push_range(span.0, span.1, message);
-                }
-                (Level::Error, Source::Extension { .. }) => {
-                    let _rule = cx.errors.rule("supported-values");
-                    cx.errors.push_range(span.0, span.1, message);
-                }
-                (Level::Warning, _) => {
-                    if let Some(acknowledgment) =
-                        acknowledgment(resource, place, AcknowledgedRule::DiscouragedValue)
-                    {
-                        cx.consume(acknowledgment);
-                        continue;
-                    }
-                    let _rule = cx.errors.rule("discouraged-values");
-                    cx.errors.warn_range(
-                        span.0,
-                        span.1,
-                        format!(
-                            "{message}; write `#[acknowledge(discouraged_value, reason = \"…\")]` \
-                             before the value to keep it"
-                        ),
-                    );
-                }
-            }
+            let _rule = cx.errors.rule("discouraged-values");
+            cx.errors.warn_range(
+                span.0,
+                span.1,
+                format!(
+                    "{message}; write `#[acknowledge(discouraged_value, reason = \"…\")]` \
+                     before the value to keep it"
+                ),
+            );
         }
     }
 }
@@ -226,7 +298,7 @@ fn object_instance<'a>(
     object: &'a Object,
     properties: Option<&'static [Property]>,
     path: &mut Vec<PathItem>,
-    places: &mut Vec<Place<'a>>,
+    found: &mut Found<'a, '_>,
 ) -> Instance {
     let mut members = Vec::new();
     for entry in &object.entries {
@@ -235,18 +307,20 @@ fn object_instance<'a>(
         }
         let (name, shape) = match properties {
             Some(properties) if !entry.key.quoted => {
-                match properties.iter().find(|p| p.ident == entry.key.name) {
-                    Some(property) => (property.name.to_owned(), Some(&property.shape)),
-                    // Unknown keys are reported by the `properties` rule.
-                    None => continue,
-                }
+                let Some(property) = properties.iter().find(|p| p.ident == entry.key.name) else {
+                    // Unknown keys are reported by the `properties` rule;
+                    // without them, the object may only look incomplete.
+                    found.incomplete.push(path.clone());
+                    continue;
+                };
+                (property.name.to_owned(), Some(&property.shape))
             }
             _ => (entry.key.name.clone(), None),
         };
         path.push(PathItem::Key(name.clone()));
-        let first = places.len();
-        let value = instance(&entry.value, shape, path, places);
-        places[first].key = Some(entry.key.span);
+        let first = found.places.len();
+        let value = instance(&entry.value, shape, path, found);
+        found.places[first].key = Some(entry.key.span);
         path.pop();
         members.push((name, value));
     }
@@ -258,10 +332,10 @@ fn instance<'a>(
     value: &'a Value,
     shape: Option<&'static Shape>,
     path: &mut Vec<PathItem>,
-    places: &mut Vec<Place<'a>>,
+    found: &mut Found<'a, '_>,
 ) -> Instance {
     crate::diag::step(1);
-    places.push(Place {
+    found.places.push(Place {
         path: path.clone(),
         span: (value.span, value.end),
         key: None,
@@ -293,14 +367,14 @@ fn instance<'a>(
                     continue;
                 }
                 path.push(PathItem::Index(out.len()));
-                out.push(instance(item, item_shape, path, places));
+                out.push(instance(item, item_shape, path, found));
                 path.pop();
             }
             Instance::Array(out)
         }
         ValueKind::Object(object) => match shape {
             Some(Shape::Struct(nested)) => {
-                object_instance(object, Some(nested.properties()), path, places)
+                object_instance(object, Some(nested.properties()), path, found)
             }
             Some(Shape::Map(values)) => {
                 let mut members = Vec::new();
@@ -309,17 +383,17 @@ fn instance<'a>(
                         continue;
                     }
                     path.push(PathItem::Key(entry.key.name.clone()));
-                    let first = places.len();
+                    let first = found.places.len();
                     members.push((
                         entry.key.name.clone(),
-                        instance(&entry.value, Some(*values), path, places),
+                        instance(&entry.value, Some(*values), path, found),
                     ));
-                    places[first].key = Some(entry.key.span);
+                    found.places[first].key = Some(entry.key.span);
                     path.pop();
                 }
                 Instance::Object(members)
             }
-            _ => object_instance(object, None, path, places),
+            _ => object_instance(object, None, path, found),
         },
         ValueKind::Sub(_) => value
             .as_str()
