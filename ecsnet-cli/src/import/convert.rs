@@ -27,16 +27,11 @@ pub enum Feature {
     Conditions,
     /// The `Mappings` section and `Fn::FindInMap`.
     Mappings,
-    /// `Transform`, `Fn::Transform` and `AWS::Include`.
+    /// `Fn::Transform` and `AWS::Include` (the `Transform` section itself is
+    /// a `#[stack]` option).
     Transform,
-    /// The template's `Metadata` section.
-    TemplateMetadata,
-    /// The `Rules` section.
-    Rules,
     /// `Fn::Length`, `Fn::ToJsonString`, `Fn::ForEach` (`AWS::LanguageExtensions`).
     LanguageExtensions,
-    /// An output with the logical id of a parameter or resource.
-    OutputNamespace,
     /// A section, attribute or function CloudFormation does not document.
     Unknown,
 }
@@ -50,15 +45,10 @@ impl Feature {
             }
             Feature::Mappings => "mappings (`Mappings`, `Fn::FindInMap`)",
             Feature::Transform => {
-                "transforms (`Transform`, `Fn::Transform`, `AWS::Include`), kept as unchecked values"
+                "in-template transforms (`Fn::Transform`, `AWS::Include`), kept as unchecked values"
             }
-            Feature::TemplateMetadata => "the template's `Metadata` section",
-            Feature::Rules => "the `Rules` section",
             Feature::LanguageExtensions => {
                 "`AWS::LanguageExtensions` functions (`Fn::Length`, `Fn::ToJsonString`, `Fn::ForEach`)"
-            }
-            Feature::OutputNamespace => {
-                "outputs named like a parameter or resource (outputs share their namespace today)"
             }
             Feature::Unknown => "parts CloudFormation does not document, kept as written",
         }
@@ -89,6 +79,9 @@ pub struct Converter {
     pub features: Vec<Feature>,
     /// Features used that no comment names yet.
     pending: Vec<Feature>,
+    /// Inside the `Rules` section, whose functions (`Fn::Equals`,
+    /// `Fn::Contains`, …) the stack language writes as JSON keys.
+    pub in_rules: bool,
 }
 
 impl Converter {
@@ -240,6 +233,7 @@ impl Converter {
             }
             ("Fn::GetAZs", _) => Some(self.call("get_azs", std::slice::from_ref(argument), free)),
             ("Fn::If", Value::Array(args)) if args.len() == 3 => self.fn_if(args, keys),
+            ("Fn::Equals" | "Fn::Not" | "Fn::And" | "Fn::Or", _) if self.in_rules => None,
             ("Fn::Equals" | "Fn::Not" | "Fn::And" | "Fn::Or", Value::Array(args)) => {
                 Some(self.condition_function(name, args))
             }
@@ -378,11 +372,26 @@ impl Converter {
     /// Any other function (`Fn::Transform`, a malformed call), kept as
     /// written: `{ "Fn::Transform": … }`, an unchecked value.
     fn verbatim_function(&mut self, name: &str, argument: &Value) -> Out {
-        self.note(if name == "Fn::Transform" {
-            Feature::Transform
-        } else {
-            Feature::Unknown
-        });
+        // The rule functions are the language's own inside `rules = { … }`.
+        const RULE_FUNCTIONS: &[&str] = &[
+            "Fn::And",
+            "Fn::Contains",
+            "Fn::EachMemberEquals",
+            "Fn::EachMemberIn",
+            "Fn::Equals",
+            "Fn::Not",
+            "Fn::Or",
+            "Fn::RefAll",
+            "Fn::ValueOf",
+            "Fn::ValueOfAll",
+        ];
+        if !(self.in_rules && RULE_FUNCTIONS.contains(&name)) {
+            self.note(if name == "Fn::Transform" {
+                Feature::Transform
+            } else {
+                Feature::Unknown
+            });
+        }
         let value = self.value(argument, Keys::Free);
         Out::Object(vec![Entry {
             comments: Vec::new(),

@@ -171,4 +171,28 @@ fn main() -> std::process::ExitCode {
             "{program}"
         );
     }
+
+    #[test]
+    fn outputs_of_their_own_and_template_sections() {
+        let imported = import(
+            "Transform: AWS::LanguageExtensions\n\
+             Metadata:\n  AWS::CloudFormation::Interface:\n    ParameterLabels:\n      Env: {default: Environment}\n\
+             Parameters:\n  Env:\n    Type: String\n\
+             Rules:\n  ProdOnly:\n    Assertions:\n      - Assert: !Equals [!Ref Env, prod]\n\
+             Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n\
+             Outputs:\n  Topic:\n    Value: !Ref Topic\n",
+            "s",
+        )
+        .unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        let program = &imported.program;
+        for part in [
+            "transform = \"AWS::LanguageExtensions\"",
+            "metadata = {",
+            "rules = {",
+            "#[output(Topic, name = \"Topic\")]\n    pub struct TopicOutput;",
+        ] {
+            assert!(program.contains(part), "{part} in {program}");
+        }
+    }
 }

@@ -342,15 +342,20 @@ impl Builder {
             return;
         };
         let mut lines = Vec::new();
-        if clashes {
-            self.converter.features.push(Feature::OutputNamespace);
-            lines.extend(comments(&[Feature::OutputNamespace]));
-        }
         let mut args = vec![
             fields
                 .get("Value")
                 .map_or_else(|| "\"missing Value\"".to_owned(), |v| self.value(v)),
         ];
+        // Outputs are a namespace of their own: an output named like a
+        // resource or parameter gets a struct of another name and says its
+        // logical id with `name = "…"`.
+        let struct_name = if clashes {
+            args.push(format!("name = {}", render::string(name)));
+            format!("{name}Output")
+        } else {
+            name.to_owned()
+        };
         for (key, value) in fields {
             match key.as_str() {
                 "Value" => {}
@@ -376,7 +381,7 @@ impl Builder {
         }
         lines.extend(comments(&self.converter.take()));
         lines.extend(attribute("output", &args));
-        self.push(name, lines);
+        self.push(&struct_name, lines);
     }
 
     /// A declaration that is not an object: kept as written, so the
@@ -434,34 +439,32 @@ impl Builder {
         }
     }
 
-    /// `Rules`: one `#[rule { … }]` struct per rule.
+    /// `Rules`: the `rules = { … }` option of `#[stack]`, free-form.
     fn rules_section(&mut self, rules: &Map<String, Value>) {
-        self.converter.features.push(Feature::Rules);
-        for (name, rule) in rules {
-            let mut lines = comments(&[Feature::Rules]);
-            let value = self.converter.value(rule, Keys::Free).render(0, 7);
-            let _ = self.converter.take();
-            lines.extend(format!("#[rule({value})]").lines().map(str::to_owned));
-            self.push(name, lines);
-        }
+        self.converter.in_rules = true;
+        let value = self
+            .converter
+            .value(&Value::Object(rules.clone()), Keys::Free)
+            .render(4, 12);
+        self.converter.in_rules = false;
+        let features = self.converter.take();
+        self.stack_comments.extend(comments(&features));
+        self.stack_options.push(format!("rules = {value}"));
     }
 
-    /// The template's `Metadata`: a `metadata = { … }` option of `#[stack]`.
+    /// The template's `Metadata`: the `metadata = { … }` option of `#[stack]`.
     fn metadata_section(&mut self, value: &Value) {
-        self.converter.features.push(Feature::TemplateMetadata);
-        self.stack_comments
-            .extend(comments(&[Feature::TemplateMetadata]));
         let value = self.converter.value(value, Keys::Free).render(4, 15);
-        let _ = self.converter.take();
+        let features = self.converter.take();
+        self.stack_comments.extend(comments(&features));
         self.stack_options.push(format!("metadata = {value}"));
     }
 
-    /// `Transform`: a `transform = …` option of `#[stack]`.
+    /// `Transform`: the `transform = …` option of `#[stack]`, one name or a list.
     fn transform_section(&mut self, value: &Value) {
-        self.converter.features.push(Feature::Transform);
-        self.stack_comments.extend(comments(&[Feature::Transform]));
         let value = self.converter.value(value, Keys::Free).render(4, 16);
-        let _ = self.converter.take();
+        let features = self.converter.take();
+        self.stack_comments.extend(comments(&features));
         self.stack_options.push(format!("transform = {value}"));
     }
 
