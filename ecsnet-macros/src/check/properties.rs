@@ -383,9 +383,25 @@ impl Checker<'_, '_> {
                 ),
             );
         };
+        // Scalars convert as CloudFormation and cfn-lint (non-strict) convert
+        // them, and are emitted as written: `10` where a string belongs,
+        // `"30"` for an integer, `"true"` for a boolean. A literal that does
+        // not convert (`"yes"` for a boolean) is still a mismatch.
+        let literal_text = match &value.kind {
+            ValueKind::Str(text) => Some(text.clone()),
+            ValueKind::Int(n) => Some(n.to_string()),
+            ValueKind::Float(x) => Some(x.to_string()),
+            ValueKind::Bool(b) => Some(b.to_string()),
+            _ => None,
+        };
+        let integer = match &value.kind {
+            ValueKind::Int(n) => Some(*n),
+            ValueKind::Str(text) => text.trim().parse::<i64>().ok(),
+            _ => None,
+        };
         match shape {
-            Shape::String { allowed } => match &value.kind {
-                ValueKind::Str(text) => {
+            Shape::String { allowed } => match &literal_text {
+                Some(text) => {
                     if !allowed.is_empty() && !allowed.contains(&text.as_str()) {
                         errors.push_range(
                             value.span,
@@ -394,8 +410,8 @@ impl Checker<'_, '_> {
                         );
                     }
                 }
-                _ if produces.is_scalar_string() => {}
-                _ => mismatch("a string"),
+                None if produces.is_scalar_string() => {}
+                None => mismatch("a string"),
             },
             Shape::Timestamp => {
                 if !produces.is_scalar_string() {
@@ -403,12 +419,9 @@ impl Checker<'_, '_> {
                 }
             }
             Shape::Integer { allowed, .. }
-                if !allowed.is_empty()
-                    && matches!(value.kind, ValueKind::Int(n) if !allowed.contains(&n)) =>
+                if !allowed.is_empty() && integer.is_some_and(|n| !allowed.contains(&n)) =>
             {
-                let ValueKind::Int(n) = value.kind else {
-                    unreachable!("matched above")
-                };
+                let n = integer.unwrap_or_default();
                 let texts: Vec<String> = allowed.iter().map(ToString::to_string).collect();
                 let closest = allowed
                     .iter()
@@ -427,10 +440,10 @@ impl Checker<'_, '_> {
             }
             Shape::Integer {
                 minimum, maximum, ..
-            } => match &value.kind {
-                ValueKind::Int(n) => {
-                    let below = minimum.is_some_and(|min| *n < min);
-                    let above = maximum.is_some_and(|max| *n > max);
+            } => match (integer, &value.kind) {
+                (Some(n), _) => {
+                    let below = minimum.is_some_and(|min| n < min);
+                    let above = maximum.is_some_and(|max| n > max);
                     if below || above {
                         errors.push_range(
                             value.span,
@@ -443,19 +456,23 @@ impl Checker<'_, '_> {
                         );
                     }
                 }
-                _ if produces == Produces::String && !matches!(value.kind, ValueKind::Str(_)) => {}
-                _ if produces == Produces::Number && !matches!(value.kind, ValueKind::Float(_)) => {
+                (None, ValueKind::Str(_) | ValueKind::Float(_) | ValueKind::Bool(_)) => {
+                    mismatch("an integer");
                 }
+                _ if produces == Produces::String || produces == Produces::Number => {}
                 _ => mismatch("an integer"),
             },
-            Shape::Number => match produces {
-                Produces::Integer | Produces::Number => {}
-                Produces::String if !matches!(value.kind, ValueKind::Str(_)) => {}
+            Shape::Number => match (&value.kind, produces) {
+                (ValueKind::Str(text), _) if text.trim().parse::<f64>().is_ok() => {}
+                (ValueKind::Str(_), _) => mismatch("a number"),
+                (_, Produces::Integer | Produces::Number | Produces::String) => {}
                 _ => mismatch("a number"),
             },
-            Shape::Boolean => match produces {
-                Produces::Bool => {}
-                Produces::String if !matches!(value.kind, ValueKind::Str(_)) => {}
+            Shape::Boolean => match (&value.kind, produces) {
+                (ValueKind::Str(text), _)
+                    if text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false") => {}
+                (ValueKind::Str(_), _) => mismatch("`true` or `false`"),
+                (_, Produces::Bool | Produces::String) => {}
                 _ => mismatch("`true` or `false`"),
             },
             Shape::Json => {}
@@ -606,18 +623,6 @@ impl Checker<'_, '_> {
 /// A suggested rewrite for a literal of the wrong type, starting with `; `.
 fn fix(value: &Value, shape: &Shape) -> String {
     match (&value.kind, shape) {
-        (ValueKind::Int(n), Shape::String { .. }) => format!("; write `\"{n}\"`"),
-        (ValueKind::Float(n), Shape::String { .. }) => format!("; write `\"{n}\"`"),
-        (ValueKind::Bool(b), Shape::String { .. }) => format!("; write `\"{b}\"`"),
-        (ValueKind::Str(text), Shape::Integer { .. }) if text.parse::<i64>().is_ok() => {
-            format!("; write `{text}` without quotes")
-        }
-        (ValueKind::Str(text), Shape::Number) if text.parse::<f64>().is_ok() => {
-            format!("; write `{text}` without quotes")
-        }
-        (ValueKind::Str(text), Shape::Boolean) if text == "true" || text == "false" => {
-            format!("; write `{text}` without quotes")
-        }
         (ValueKind::Ref(name), Shape::List(_)) => format!("; write `[{name}]` for a list of one"),
         (ValueKind::Ref(name), Shape::String { .. }) => {
             format!(

@@ -1,4 +1,4 @@
-//! A value of the wrong type for its property is an error that says the fix.
+//! A value of the wrong type for its property is an error: a string that is no number where an integer belongs.
 use ecsnet::prelude::*;
 
 #[stack]
@@ -6,7 +6,7 @@ mod logs {
     // ANCHOR: here
     #[resource(AWS::Logs::LogGroup {
         log_group_name: "/todobackend",
-        retention_in_days: "7",
+        retention_in_days: "a week",
     })]
     struct ApplicationLogGroup;
     // ANCHOR_END: here
