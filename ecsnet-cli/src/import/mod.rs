@@ -195,4 +195,21 @@ fn main() -> std::process::ExitCode {
             assert!(program.contains(part), "{part} in {program}");
         }
     }
+
+    #[test]
+    fn sam_types_pass_through_as_extern() {
+        let imported = import(
+            "Transform: AWS::Serverless-2016-10-31\n\
+             Resources:\n  Handler:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: index.handler\n",
+            "s",
+        )
+        .unwrap();
+        assert!(
+            imported
+                .program
+                .contains("#[resource(extern AWS::Serverless::Function {"),
+            "{}",
+            imported.program
+        );
+    }
 }

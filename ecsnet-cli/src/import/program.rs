@@ -320,7 +320,12 @@ impl Builder {
             return (type_name.to_owned(), entries);
         }
         let entries = self.converter.free_entries(properties, Keys::Free);
-        let known_namespace = type_name.starts_with("AWS::") || type_name.starts_with("Alexa::");
+        // SAM's types (`AWS::Serverless::Function`) are expanded by the
+        // `AWS::Serverless-2016-10-31` transform, not by the registry: they
+        // pass through unchecked, declared `extern`.
+        let known_namespace = (type_name.starts_with("AWS::")
+            && !type_name.starts_with("AWS::Serverless::"))
+            || type_name.starts_with("Alexa::");
         if known_namespace || type_name.is_empty() {
             // An AWS type that the registry data does not have: written as
             // is, so the compiler says so (and suggests `extern`).
