@@ -439,6 +439,19 @@ impl Resource {
         self.is_custom || self.is_extern
     }
 
+    /// Whether `Fn::GetAtt` may read `attribute` though the schema does not
+    /// list it: any attribute of a custom or `extern` resource, and a nested
+    /// stack's `Outputs.Name` ("Outputs.NestedStackOutputName: returns the
+    /// output value from the nested stack",
+    /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stack.html>).
+    pub fn has_free_attribute(&self, attribute: &str) -> bool {
+        self.has_free_attributes()
+            || (self.type_name == "AWS::CloudFormation::Stack"
+                && attribute
+                    .strip_prefix("Outputs.")
+                    .is_some_and(|name| !name.is_empty()))
+    }
+
     /// Calls `visit` on every value of the resource: its properties,
     /// metadata and policies.
     pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Value)) {

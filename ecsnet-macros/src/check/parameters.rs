@@ -283,9 +283,12 @@ fn check_scalar(
     value: &Value,
     option: &str,
 ) {
+    // Scalars convert as CloudFormation converts them: `true` is the
+    // string `"true"` of a `String` parameter.
     let ok = match &value.kind {
         ValueKind::Int(_) | ValueKind::Float(_) => true,
         ValueKind::Str(text) => !is_number || text.parse::<f64>().is_ok(),
+        ValueKind::Bool(_) => !is_number,
         _ => false,
     };
     if !ok {

@@ -139,7 +139,7 @@ fn unknown_attribute(
     attribute: &str,
     context: &str,
 ) -> Option<String> {
-    if target.has_free_attributes() {
+    if target.has_free_attribute(attribute) {
         // "Custom resources can return any attribute" — the provider decides.
         return None;
     }
@@ -391,7 +391,7 @@ fn embedded_reference(cx: &Context, text: &str) -> Option<String> {
                 return Some(name.to_owned());
             }
             (Some(Symbol::Resource(_, target)), Some(attribute))
-                if target.has_free_attributes()
+                if target.has_free_attribute(attribute)
                     || target
                         .schema
                         .is_some_and(|s| s.attribute(attribute).is_some()) =>
