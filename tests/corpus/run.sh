@@ -41,17 +41,24 @@ TOML
 index=$work/index.tsv
 : > "$index"
 n=0
+run_start=$EPOCHREALTIME
+import_ms=()
 while IFS= read -r -d '' file; do
     n=$((n + 1))
     bin=$(printf 't%03d' "$n")
     rel=${file#"$corpus"/}
     printf '%s\t%s\n' "$bin" "$rel" >> "$index"
+    # Each import's wall time, from bash's microsecond clock around the process.
+    start_import=$EPOCHREALTIME
     if "$ecsnet" import "$file" -o "$pkg/src/bin/$bin.rs" 2> "$work/import/$bin.log"; then
         :
     else
         rm -f "$pkg/src/bin/$bin.rs"
     fi
+    import_ms+=("$(awk -v s="$start_import" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.2f", (e - s) * 1000 }')")
 done < <(find "$corpus" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) -print0 | sort -z)
+median_ms=$(printf '%s\n' "${import_ms[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m }')
+echo "import, whole process per template: median $median_ms ms over $n templates" >&2
 
 # One build for all of them; a program that does not compile stops no other.
 target=$work/target
@@ -75,3 +82,4 @@ if compgen -G "$work/out/*.json" > /dev/null; then
 fi
 
 python3 "$repo/tests/corpus/report.py" "$corpus" "$work" | tee "$work/report.md"
+echo "corpus run, wall time: $(awk -v s="$run_start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.0f", e - s }') s (the programs' build included)" >&2

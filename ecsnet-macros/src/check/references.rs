@@ -356,6 +356,22 @@ pub fn check_sub_needed(cx: &Context) {
                 if let Some(export) = &output.export {
                     walk(cx, export);
                 }
+                // The description, from `description = "…"` or the doc
+                // comment, is a plain string of the template too (cfn-lint
+                // E1029 at `Outputs/Name/Description`).
+                let (text, span) = match &output.description {
+                    Some(description) => (Some(description.value()), description.span()),
+                    None => (declaration.docs.clone(), declaration.ident.span()),
+                };
+                if let Some(name) = text.as_deref().and_then(|t| embedded_reference(cx, t)) {
+                    cx.errors.push_spanned(
+                        span,
+                        format!(
+                            "`${{{name}}}` in an output's description is not substituted, and CloudFormation refuses it; \
+                             a description is a plain string, so write the text without `${{…}}`"
+                        ),
+                    );
+                }
             }
             crate::model::DeclarationKind::Parameter(_) => {}
         }
