@@ -639,14 +639,14 @@ fn resource_structs_carry_their_type_documentation() {
         expansion.code
     );
     assert_eq!(
-        crate::expand::plain_markdown(
+        ecsnet_schema::describe::plain_markdown(
             "Grants [IssueCertificate](https://x.example/a) on a [IPv6 only] CA <b>, see http://example.com/page."
         ),
         "Grants IssueCertificate on a \\[IPv6 only\\] CA \\<b\\>, see <http://example.com/page>."
     );
     for type_name in crate::schema::type_names() {
         let summary = crate::schema::resource_type(type_name).map_or("", |t| t.summary);
-        let doc = crate::expand::plain_markdown(summary);
+        let doc = ecsnet_schema::describe::plain_markdown(summary);
         let unescaped = |c: char| {
             doc.match_indices(c)
                 .any(|(i, _)| i == 0 || !doc[..i].ends_with('\\'))

@@ -12,7 +12,7 @@ use crate::{ResourceType, Shape};
 pub fn describe(t: &ResourceType) -> String {
     let mut out = format!("## `{}`\n\n", t.name);
     if !t.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", plain(t.summary));
+        let _ = writeln!(out, "{}\n", plain_markdown(t.summary));
     }
     let _ = writeln!(out, "[AWS documentation]({})\n", t.docs_url);
     match t.ref_returns {
@@ -87,9 +87,12 @@ fn ticks<S: AsRef<str>>(names: &[S]) -> String {
     quoted.join(", ")
 }
 
-/// The summary as plain Markdown text: links keep their text, brackets,
-/// angle brackets and table bars are escaped.
-fn plain(text: &str) -> String {
+/// A summary from the data as Markdown that rustdoc (in any crate, with no
+/// warning) and mdBook both accept: links `[text](url)` keep their text
+/// only, other brackets, angle brackets and table bars are escaped, and bare
+/// URLs are wrapped in `<…>` (rustdoc's `bare_urls` lint).
+#[must_use]
+pub fn plain_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -98,8 +101,17 @@ fn plain(text: &str) -> String {
             && let Some(end) = rest[close..].find(')')
             && !rest[1..close].contains(['[', ']'])
         {
-            out.push_str(&plain(&rest[1..close]));
+            out.push_str(&plain_markdown(&rest[1..close]));
             rest = &rest[close + end + 1..];
+            continue;
+        }
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ')']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
             continue;
         }
         if matches!(c, '[' | ']' | '<' | '>' | '|' | '\\') {

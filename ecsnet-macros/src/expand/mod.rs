@@ -221,44 +221,9 @@ fn type_doc(resource: &Resource) -> Option<String> {
     );
     if !schema.summary.is_empty() {
         doc.push_str(": ");
-        doc.push_str(&plain_markdown(schema.summary));
+        doc.push_str(&ecsnet_schema::describe::plain_markdown(schema.summary));
     }
     Some(doc)
-}
-
-/// A summary from the schema data as Markdown that rustdoc accepts in any
-/// crate with no warning: links `[text](url)` keep their text only, other
-/// brackets and angle brackets are escaped, and bare URLs are wrapped in
-/// `<…>` (rustdoc's `bare_urls` lint).
-pub(crate) fn plain_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '['
-            && let Some(close) = rest.find("](")
-            && let Some(end) = rest[close..].find(')')
-            && !rest[1..close].contains(['[', ']'])
-        {
-            out.push_str(&plain_markdown(&rest[1..close]));
-            rest = &rest[close + end + 1..];
-            continue;
-        }
-        if rest.starts_with("http://") || rest.starts_with("https://") {
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let url = rest[..end].trim_end_matches(['.', ',', ')']);
-            out.push('<');
-            out.push_str(url);
-            out.push('>');
-            rest = &rest[url.len()..];
-            continue;
-        }
-        if matches!(c, '[' | ']' | '<' | '>' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
 
 /// The documentation type of a resource's type, and the item that defines
@@ -299,7 +264,7 @@ fn documentation_type(krate: &syn::Path, resource: &Resource) -> (TokenStream, T
         "ResourceType"
     };
     let ident = syn::Ident::new(last, span);
-    let summary = plain_markdown(schema.summary);
+    let summary = ecsnet_schema::describe::plain_markdown(schema.summary);
     let link = format!("[`{name}`]({})", schema.docs_url);
     let item = quote! {
         #[doc = #summary]
