@@ -248,19 +248,33 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .filter_map(|candidate| {
-            if candidate.eq_ignore_ascii_case(word) {
-                return Some((0, candidate));
-            }
-            let distance =
-                strsim::levenshtein(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
-            (distance <= limit).then_some((distance, candidate))
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    closest(word, 3, candidates, |c| c).first().copied()
+}
+
+/// The candidates at the smallest edit distance from `word` (compared
+/// through `key`, case-insensitively), if within `1/fraction` of its
+/// length, in their order.
+pub fn closest<'a>(
+    word: &str,
+    fraction: usize,
+    candidates: impl IntoIterator<Item = &'a str>,
+    key: impl Fn(&'a str) -> &'a str,
+) -> Vec<&'a str> {
+    let limit = (word.chars().count() / fraction).max(1);
+    let word = word.to_ascii_lowercase();
+    let mut best = (limit, Vec::new());
+    for candidate in candidates {
+        let distance = strsim::levenshtein(&word, &key(candidate).to_ascii_lowercase());
+        if distance > limit {
+            continue;
+        }
+        if distance < best.0 || best.1.is_empty() {
+            best = (distance, vec![candidate]);
+        } else if distance == best.0 {
+            best.1.push(candidate);
+        }
+    }
+    best.1
 }
 
 /// `` `a`, `b` and `c` `` for a message.

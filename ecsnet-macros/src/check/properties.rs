@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::infer::{Produces, produces};
 use super::{Context, Symbol};
-use crate::diag::{did_you_mean, list_in_backticks};
+use crate::diag::{closest, did_you_mean, list_in_backticks};
 use crate::model::{Object, Value, ValueKind};
 use crate::schema::{self, Property, ResourceType, Shape};
 
@@ -127,28 +127,6 @@ fn nearest_types(name: &str) -> (Vec<&'static str>, bool) {
     }
     found.truncate(3);
     (found, is_same_service)
-}
-
-/// The candidates at the smallest edit distance from `word` (compared
-/// through `key`, case-insensitively), if within `1/fraction` of its length.
-fn closest(
-    word: &str,
-    fraction: usize,
-    candidates: impl Iterator<Item = &'static str>,
-    key: impl Fn(&'static str) -> &'static str,
-) -> Vec<&'static str> {
-    let limit = (word.chars().count() / fraction).max(1);
-    let word = word.to_ascii_lowercase();
-    let mut best = (limit + 1, Vec::new());
-    for candidate in candidates {
-        let distance = strsim::levenshtein(&word, &key(candidate).to_ascii_lowercase());
-        if distance < best.0 {
-            best = (distance, vec![candidate]);
-        } else if distance == best.0 {
-            best.1.push(candidate);
-        }
-    }
-    best.1
 }
 
 // Rule `properties`: every property is one the type's schema defines, with a
