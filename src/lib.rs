@@ -10,7 +10,9 @@ pub use ecsnet_macros::stack;
 
 /// The names a stack module needs: `use ecsnet::prelude::*;`.
 pub mod prelude {
-    pub use ecsnet_core::{StackOutput, StackParameter, StackResource, Template, Value};
+    pub use ecsnet_core::{
+        StackCondition, StackMapping, StackOutput, StackParameter, StackResource, Template, Value,
+    };
     pub use ecsnet_macros::stack;
 }
 

@@ -151,6 +151,60 @@ pub fn find_in_map(map: Value, top: Value, second: Value) -> Value {
     Intrinsic::FindInMap(map, top, second).into()
 }
 
+/// `Fn::FindInMap` with the `DefaultValue` of `AWS::LanguageExtensions`.
+#[must_use]
+pub fn find_in_map_with_default(map: Value, top: Value, second: Value, default: Value) -> Value {
+    Intrinsic::FindInMapWithDefault(map, top, second, default).into()
+}
+
+/// `Fn::If`.
+#[must_use]
+pub fn if_(condition: &'static str, yes: Value, no: Value) -> Value {
+    Intrinsic::If(Cow::Borrowed(condition), yes, no).into()
+}
+
+/// `Fn::Equals`.
+#[must_use]
+pub fn equals(a: Value, b: Value) -> Value {
+    Intrinsic::Equals(a, b).into()
+}
+
+/// `Fn::And`.
+#[must_use]
+pub fn and<const N: usize>(conditions: [Value; N]) -> Value {
+    Intrinsic::And(conditions.into()).into()
+}
+
+/// `Fn::Or`.
+#[must_use]
+pub fn or<const N: usize>(conditions: [Value; N]) -> Value {
+    Intrinsic::Or(conditions.into()).into()
+}
+
+/// `Fn::Not`.
+#[must_use]
+pub fn not(condition: Value) -> Value {
+    Intrinsic::Not(condition).into()
+}
+
+/// `{"Condition": name}` inside a condition.
+#[must_use]
+pub fn condition(name: &'static str) -> Value {
+    Intrinsic::Condition(Cow::Borrowed(name)).into()
+}
+
+/// `Fn::Length`.
+#[must_use]
+pub fn length(list: Value) -> Value {
+    Intrinsic::Length(list).into()
+}
+
+/// `Fn::ToJsonString`.
+#[must_use]
+pub fn to_json_string(value: Value) -> Value {
+    Intrinsic::ToJsonString(value).into()
+}
+
 /// A Rust expression used as a value, such as `include_str!("handler.py")`.
 #[must_use]
 pub fn rust(value: impl Into<Value>) -> Value {

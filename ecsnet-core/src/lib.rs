@@ -66,3 +66,14 @@ pub trait StackOutput {
     /// The logical id, which is the struct's name.
     const LOGICAL_ID: &'static str;
 }
+/// A condition declared in a stack with `#[condition(...)]`.
+pub trait StackCondition {
+    /// The condition's name, which is the struct's name.
+    const LOGICAL_ID: &'static str;
+}
+
+/// A mapping declared in a stack with `#[mapping { ... }]`.
+pub trait StackMapping {
+    /// The mapping's name, which is the struct's name.
+    const LOGICAL_ID: &'static str;
+}

@@ -57,6 +57,13 @@ pub enum Intrinsic {
     Cidr(Value, Value, Value),
     /// `{"Fn::FindInMap": [map, top_level_key, second_level_key]}`.
     FindInMap(Value, Value, Value),
+    /// `{"Fn::FindInMap": [map, top_level_key, second_level_key, {"DefaultValue": default}]}`,
+    /// the form of the `AWS::LanguageExtensions` transform.
+    FindInMapWithDefault(Value, Value, Value, Value),
+    /// `{"Fn::Length": list}` (`AWS::LanguageExtensions`).
+    Length(Value),
+    /// `{"Fn::ToJsonString": value}` (`AWS::LanguageExtensions`).
+    ToJsonString(Value),
     /// `{"Fn::If": [condition, value_if_true, value_if_false]}`.
     If(Cow<'static, str>, Value, Value),
     /// `{"Fn::Equals": [a, b]}`.
@@ -86,7 +93,9 @@ impl Intrinsic {
             Intrinsic::ImportValue(_) => "Fn::ImportValue",
             Intrinsic::GetAzs(_) => "Fn::GetAZs",
             Intrinsic::Cidr(..) => "Fn::Cidr",
-            Intrinsic::FindInMap(..) => "Fn::FindInMap",
+            Intrinsic::FindInMap(..) | Intrinsic::FindInMapWithDefault(..) => "Fn::FindInMap",
+            Intrinsic::Length(_) => "Fn::Length",
+            Intrinsic::ToJsonString(_) => "Fn::ToJsonString",
             Intrinsic::If(..) => "Fn::If",
             Intrinsic::Equals(..) => "Fn::Equals",
             Intrinsic::And(_) => "Fn::And",
@@ -118,9 +127,17 @@ impl Intrinsic {
             Intrinsic::Join(delimiter, list) | Intrinsic::Split(delimiter, list) => {
                 Value::List(vec![s(delimiter), list.clone()])
             }
-            Intrinsic::Base64(value) | Intrinsic::ImportValue(value) | Intrinsic::GetAzs(value) => {
-                value.clone()
-            }
+            Intrinsic::Base64(value)
+            | Intrinsic::ImportValue(value)
+            | Intrinsic::GetAzs(value)
+            | Intrinsic::Length(value)
+            | Intrinsic::ToJsonString(value) => value.clone(),
+            Intrinsic::FindInMapWithDefault(map, top, second, default) => Value::List(vec![
+                map.clone(),
+                top.clone(),
+                second.clone(),
+                Value::object([("DefaultValue", default.clone())]),
+            ]),
             Intrinsic::Cidr(a, b, c) | Intrinsic::FindInMap(a, b, c) => {
                 Value::List(vec![a.clone(), b.clone(), c.clone()])
             }

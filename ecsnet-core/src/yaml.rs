@@ -157,6 +157,23 @@ impl<'a> Node<'a> {
             Intrinsic::FindInMap(map, top, second) => {
                 Node::tagged("FindInMap", seq(&[map, top, second]))
             }
+            Intrinsic::FindInMapWithDefault(map, top, second, default) => Node::tagged(
+                "FindInMap",
+                Kind::Seq(vec![
+                    Node::from_value(map),
+                    Node::from_value(top),
+                    Node::from_value(second),
+                    Node::plain(Kind::Map(vec![("DefaultValue", Node::from_value(default))])),
+                ]),
+            ),
+            // No short form: the language extensions define only the long one.
+            Intrinsic::Length(value) => {
+                Node::plain(Kind::Map(vec![("Fn::Length", Node::from_value(value))]))
+            }
+            Intrinsic::ToJsonString(value) => Node::plain(Kind::Map(vec![(
+                "Fn::ToJsonString",
+                Node::from_value(value),
+            )])),
             Intrinsic::If(condition, yes, no) => Node::tagged(
                 "If",
                 Kind::Seq(vec![

@@ -7,6 +7,7 @@ use syn::{Ident, LitStr};
 use crate::schema::ResourceType;
 
 /// A `#[stack]` module after parsing.
+#[derive(Clone)]
 pub struct Stack {
     /// `description = "…"` from the attribute, or the module's doc comment.
     pub description: Option<LitStr>,
@@ -27,6 +28,7 @@ pub struct Stack {
 
 /// One declaration of the stack: the unit struct the user wrote and what
 /// its ecsnet attribute says.
+#[derive(Clone)]
 pub struct Declaration {
     /// The logical id: the struct's name without any `r#` prefix.
     pub ident: Ident,
@@ -38,11 +40,12 @@ pub struct Declaration {
     pub kind: DeclarationKind,
 }
 
-/// The three kinds of declarations.
+/// The kinds of declarations.
 #[allow(
     clippy::large_enum_variant,
     reason = "a stack holds at most 900 declarations"
 )]
+#[derive(Clone)]
 pub enum DeclarationKind {
     /// `#[parameter(…)]`.
     Parameter(Parameter),
@@ -50,6 +53,10 @@ pub enum DeclarationKind {
     Resource(Resource),
     /// `#[output(…)]`.
     Output(Output),
+    /// `#[condition(…)]` alone on a struct: a named condition.
+    Condition(Condition),
+    /// `#[mapping { … }]`.
+    Mapping(Mapping),
 }
 
 impl Declaration {
@@ -75,17 +82,61 @@ impl Declaration {
         matches!(self.kind, DeclarationKind::Output(_))
     }
 
-    /// `parameter`, `resource` or `output`, for messages.
+    /// The condition, if this declares one.
+    pub fn as_condition(&self) -> Option<&Condition> {
+        match &self.kind {
+            DeclarationKind::Condition(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The mapping, if this declares one.
+    pub fn as_mapping(&self) -> Option<&Mapping> {
+        match &self.kind {
+            DeclarationKind::Mapping(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// `parameter`, `resource`, `output`, `condition` or `mapping`, for messages.
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
             DeclarationKind::Parameter(_) => "parameter",
             DeclarationKind::Resource(_) => "resource",
             DeclarationKind::Output(_) => "output",
+            DeclarationKind::Condition(_) => "condition",
+            DeclarationKind::Mapping(_) => "mapping",
+        }
+    }
+
+    /// The condition that decides whether a resource or an output exists.
+    pub fn condition(&self) -> Option<&Ident> {
+        match &self.kind {
+            DeclarationKind::Resource(r) => r.condition.as_ref(),
+            DeclarationKind::Output(o) => o.condition.as_ref(),
+            _ => None,
         }
     }
 }
 
+/// A named condition (the template's `Conditions` section): true or false
+/// once the parameters are known.
+#[derive(Clone)]
+pub struct Condition {
+    /// `equals(…)`, `and(…)`, `or(…)`, `not(…)`, or another condition's name.
+    pub expression: Value,
+}
+
+/// A mapping (the template's `Mappings` section): keys to keys to values,
+/// read with `find_in_map`.
+#[derive(Clone)]
+pub struct Mapping {
+    /// The two levels of keys, as written.
+    pub body: Object,
+}
+
 /// A template parameter.
+#[derive(Clone)]
 pub struct Parameter {
     /// The CloudFormation type, such as `List<AWS::EC2::Subnet::Id>`.
     pub ty: ParameterType,
@@ -117,12 +168,14 @@ pub struct Parameter {
 }
 
 /// A parameter's type, as written and as CloudFormation spells it.
+#[derive(Clone)]
 pub struct ParameterType {
     /// The CloudFormation spelling, `List<AWS::EC2::Subnet::Id>`.
     pub name: String,
 }
 
 /// A resource.
+#[derive(Clone)]
 pub struct Resource {
     /// The CloudFormation type, such as `AWS::EC2::Subnet` or `Custom::Secrets`.
     pub type_name: String,
@@ -156,9 +209,12 @@ pub struct Resource {
     pub update_replace_policy: Option<Ident>,
     /// `#[acknowledge(…)]` on the resource.
     pub acknowledgments: Vec<Acknowledgment>,
+    /// `#[condition(Name)]`: created only where the condition is true.
+    pub condition: Option<Ident>,
 }
 
 /// An output.
+#[derive(Clone)]
 pub struct Output {
     /// `name = "…"`: the output's logical id, when it is not the struct's
     /// name. Outputs are a namespace of their own, so an output may be
@@ -171,9 +227,12 @@ pub struct Output {
     pub description: Option<LitStr>,
     /// `export = …`: the name other stacks import the value by.
     pub export: Option<Value>,
+    /// `condition = Name`: output only where the condition is true.
+    pub condition: Option<Ident>,
 }
 
 /// A value in a property block, with the span of its tokens.
+#[derive(Clone)]
 pub struct Value {
     pub kind: ValueKind,
     /// The span of the value's first token (of the whole group for lists
@@ -188,6 +247,7 @@ pub struct Value {
 /// `#[acknowledge(open_ingress, reason = "…")]`: the author accepts what a
 /// rule would refuse, and says why; the reason goes into the template's
 /// metadata, so the exception is visible to whoever reviews the template.
+#[derive(Clone)]
 pub struct Acknowledgment {
     /// Which rule is acknowledged.
     pub rule: AcknowledgedRule,
@@ -246,6 +306,7 @@ impl AcknowledgedRule {
 }
 
 /// The kinds of values the property language has.
+#[derive(Clone)]
 pub enum ValueKind {
     /// `"text"`.
     Str(String),
@@ -274,9 +335,16 @@ pub enum ValueKind {
     /// A Rust macro call such as `include_str!("handler.py")`, evaluated
     /// when the template is built; its type must convert into a value.
     Rust(TokenStream),
+    /// A condition's name where a condition is expected: the first
+    /// argument of `if_`, an argument of `and`, `or` and `not`, or a whole
+    /// condition (`{"Condition": name}`).
+    ConditionName(Ident),
+    /// A mapping's name: the first argument of `find_in_map`.
+    MappingName(Ident),
 }
 
 /// A `{ key: value, … }` block.
+#[derive(Clone)]
 pub struct Object {
     pub entries: Vec<Entry>,
     /// The span of the braces.
@@ -284,6 +352,7 @@ pub struct Object {
 }
 
 /// One `key: value` of an object.
+#[derive(Clone)]
 pub struct Entry {
     pub key: Key,
     pub value: Value,
@@ -291,6 +360,7 @@ pub struct Entry {
 
 /// An object key: a `snake_case` identifier (schema-typed objects) or a
 /// string literal (free-form JSON keys, kept verbatim).
+#[derive(Clone)]
 pub struct Key {
     pub name: String,
     pub span: Span,
@@ -299,6 +369,7 @@ pub struct Key {
 }
 
 /// A `sub!(…)` call.
+#[derive(Clone)]
 pub struct Sub {
     pub template: LitStr,
     /// The text the function returns when it substitutes nothing (no
@@ -311,12 +382,14 @@ pub struct Sub {
 }
 
 /// A `${…}` inside a `sub!` template.
+#[derive(Clone)]
 pub struct Placeholder {
     /// The text between `${` and `}`.
     pub text: String,
 }
 
 /// An intrinsic function written as a function call.
+#[derive(Clone)]
 pub struct Call {
     pub function: Function,
     pub args: Vec<Value>,
@@ -332,6 +405,14 @@ pub enum Function {
     ImportValue,
     GetAzs,
     Cidr,
+    If,
+    Equals,
+    And,
+    Or,
+    Not,
+    FindInMap,
+    Length,
+    ToJsonString,
 }
 
 impl Function {
@@ -344,6 +425,14 @@ impl Function {
         ("import_value", Function::ImportValue),
         ("get_azs", Function::GetAzs),
         ("cidr", Function::Cidr),
+        ("if_", Function::If),
+        ("equals", Function::Equals),
+        ("and", Function::And),
+        ("or", Function::Or),
+        ("not", Function::Not),
+        ("find_in_map", Function::FindInMap),
+        ("length", Function::Length),
+        ("to_json_string", Function::ToJsonString),
     ];
 
     /// The name users write.
@@ -357,10 +446,18 @@ impl Function {
     /// How many arguments the function takes: (minimum, maximum).
     pub fn arity(self) -> (usize, usize) {
         match self {
-            Function::Select | Function::Join | Function::Split => (2, 2),
-            Function::Base64 | Function::ImportValue => (1, 1),
+            Function::Select | Function::Join | Function::Split | Function::Equals => (2, 2),
+            Function::Base64
+            | Function::ImportValue
+            | Function::Not
+            | Function::Length
+            | Function::ToJsonString => (1, 1),
             Function::GetAzs => (0, 1),
-            Function::Cidr => (3, 3),
+            Function::Cidr | Function::If => (3, 3),
+            // "The minimum number of conditions that you can include is 2,
+            // and the maximum is 10."
+            Function::And | Function::Or => (2, 10),
+            Function::FindInMap => (3, 4),
         }
     }
 
@@ -374,7 +471,30 @@ impl Function {
             Function::ImportValue => "Fn::ImportValue",
             Function::GetAzs => "Fn::GetAZs",
             Function::Cidr => "Fn::Cidr",
+            Function::If => "Fn::If",
+            Function::Equals => "Fn::Equals",
+            Function::And => "Fn::And",
+            Function::Or => "Fn::Or",
+            Function::Not => "Fn::Not",
+            Function::FindInMap => "Fn::FindInMap",
+            Function::Length => "Fn::Length",
+            Function::ToJsonString => "Fn::ToJsonString",
         }
+    }
+
+    /// Whether the function builds a condition, which only a condition's
+    /// declaration may hold.
+    pub fn is_condition_function(self) -> bool {
+        matches!(
+            self,
+            Function::Equals | Function::And | Function::Or | Function::Not
+        )
+    }
+
+    /// Whether the function belongs to the `AWS::LanguageExtensions`
+    /// transform.
+    pub fn is_language_extension(self) -> bool {
+        matches!(self, Function::Length | Function::ToJsonString)
     }
 }
 
@@ -487,7 +607,10 @@ impl Stack {
                         export.walk(&mut visit_value);
                     }
                 }
-                DeclarationKind::Parameter(_) => {}
+                DeclarationKind::Condition(condition) => {
+                    condition.expression.walk(&mut visit_value);
+                }
+                DeclarationKind::Parameter(_) | DeclarationKind::Mapping(_) => {}
             }
         }
     }

@@ -404,7 +404,9 @@ fn instance<'a>(
         | ValueKind::Pseudo(_)
         | ValueKind::GetAtt(..)
         | ValueKind::Call(_)
-        | ValueKind::Rust(_) => Instance::Unknown,
+        | ValueKind::Rust(_)
+        | ValueKind::ConditionName(_)
+        | ValueKind::MappingName(_) => Instance::Unknown,
     }
 }
 

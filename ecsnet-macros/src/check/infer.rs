@@ -89,8 +89,13 @@ pub fn produces(cx: &Context, value: &Value) -> Produces {
         ValueKind::Call(call) => match call.function {
             Function::Join | Function::Base64 => Produces::String,
             Function::Split | Function::GetAzs | Function::Cidr => Produces::List,
+            Function::ToJsonString => Produces::String,
+            Function::Length => Produces::Integer,
             _ => Produces::Unknown,
         },
-        ValueKind::GetAtt(..) | ValueKind::Rust(_) => Produces::Unknown,
+        ValueKind::GetAtt(..)
+        | ValueKind::Rust(_)
+        | ValueKind::ConditionName(_)
+        | ValueKind::MappingName(_) => Produces::Unknown,
     }
 }

@@ -373,7 +373,9 @@ pub fn check_sub_needed(cx: &Context) {
                     );
                 }
             }
-            crate::model::DeclarationKind::Parameter(_) => {}
+            crate::model::DeclarationKind::Parameter(_)
+            | crate::model::DeclarationKind::Condition(_)
+            | crate::model::DeclarationKind::Mapping(_) => {}
         }
     }
 }

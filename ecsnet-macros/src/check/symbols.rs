@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use syn::Ident;
 use syn::ext::IdentExt;
 
-use crate::model::{Declaration, DeclarationKind, Output, Parameter, Resource, Stack};
+use crate::model::{
+    Condition, Declaration, DeclarationKind, Mapping, Output, Parameter, Resource, Stack,
+};
 use crate::schema::parameter_types::{self, ParameterShape};
 
 /// What a logical id names.
@@ -23,11 +25,17 @@ pub enum Symbol<'a> {
 /// deterministic; the first declaration of a duplicated id wins.
 pub struct Symbols<'a> {
     by_name: BTreeMap<String, Symbol<'a>>,
+    /// Conditions, a namespace of their own (`if_`, `#[condition(…)]`).
+    pub conditions: BTreeMap<String, (&'a Declaration, &'a Condition)>,
+    /// Mappings, a namespace of their own (`find_in_map`).
+    pub mappings: BTreeMap<String, (&'a Declaration, &'a Mapping)>,
 }
 
 impl<'a> Symbols<'a> {
     pub fn new(stack: &'a Stack, broken: &[Ident]) -> Symbols<'a> {
         let mut by_name = BTreeMap::new();
+        let mut conditions = BTreeMap::new();
+        let mut mappings = BTreeMap::new();
         for ident in broken {
             by_name.insert(ident.to_string(), Symbol::Broken);
         }
@@ -36,6 +44,18 @@ impl<'a> Symbols<'a> {
                 DeclarationKind::Parameter(p) => Symbol::Parameter(p),
                 DeclarationKind::Resource(r) => Symbol::Resource(declaration, r),
                 DeclarationKind::Output(_) => continue,
+                DeclarationKind::Condition(c) => {
+                    conditions
+                        .entry(declaration.ident.to_string())
+                        .or_insert((declaration, c));
+                    continue;
+                }
+                DeclarationKind::Mapping(m) => {
+                    mappings
+                        .entry(declaration.ident.to_string())
+                        .or_insert((declaration, m));
+                    continue;
+                }
             };
             by_name
                 .entry(declaration.ident.to_string())
@@ -54,7 +74,11 @@ impl<'a> Symbols<'a> {
                 }
             }
         }
-        Symbols { by_name }
+        Symbols {
+            by_name,
+            conditions,
+            mappings,
+        }
     }
 
     pub fn get(&self, name: &str) -> Option<Symbol<'a>> {

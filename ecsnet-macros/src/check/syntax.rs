@@ -108,13 +108,14 @@ pub const MAX_LOGICAL_ID: usize = 255;
 pub const MAX_RESOURCES: usize = 500;
 pub const MAX_PARAMETERS: usize = 200;
 pub const MAX_OUTPUTS: usize = 200;
+pub const MAX_MAPPINGS: usize = 200;
 
-// Rule `template-limits`: a template declares at most 500 resources, 200
+// Rule `template-limits`: a template declares at most 500 resources, 200 mappings, 200
 // parameters and 200 outputs (CloudFormation quotas, above). The error sits
 // on the first declaration over the limit.
 pub fn check_template_limits(cx: &Context) {
     let _rule = cx.errors.rule("template-limits");
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     for declaration in &cx.stack.declarations {
         let (index, limit, what, fix) = match declaration.kind {
             DeclarationKind::Parameter(_) => (
@@ -135,6 +136,13 @@ pub fn check_template_limits(cx: &Context) {
                 "outputs",
                 "split the stack, or output fewer values",
             ),
+            DeclarationKind::Mapping(_) => (
+                3,
+                MAX_MAPPINGS,
+                "mappings",
+                "merge mappings that share their keys, or split the stack",
+            ),
+            DeclarationKind::Condition(_) => continue,
         };
         counts[index] += 1;
         if counts[index] == limit + 1 {

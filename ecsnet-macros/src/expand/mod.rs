@@ -206,6 +206,18 @@ fn declaration_impls(stack: &Stack) -> TokenStream {
                     const LOGICAL_ID: &'static str = #logical_id;
                 }
             },
+            DeclarationKind::Condition(_) => quote! {
+                #[automatically_derived]
+                impl #krate::StackCondition for #ident {
+                    const LOGICAL_ID: &'static str = #logical_id;
+                }
+            },
+            DeclarationKind::Mapping(_) => quote! {
+                #[automatically_derived]
+                impl #krate::StackMapping for #ident {
+                    const LOGICAL_ID: &'static str = #logical_id;
+                }
+            },
         });
     }
     impls

@@ -31,7 +31,7 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
     let mut seen = std::collections::HashSet::new();
     let statements = stack.declarations.iter().filter_map(|declaration| {
         let logical_id = declaration.ident.to_string();
-        if !seen.insert((declaration.is_output(), logical_id.clone())) {
+        if !seen.insert((declaration.kind_name(), logical_id.clone())) {
             return None;
         }
         Some(match &declaration.kind {
@@ -46,6 +46,14 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
             DeclarationKind::Output(output) => {
                 let output = output_expr(declaration, output);
                 quote!(__ecsnet_template.outputs.insert(__ecsnet::Cow::Borrowed(#logical_id), #output);)
+            }
+            DeclarationKind::Condition(condition) => {
+                let expression = values::value(&condition.expression, Keys::Verbatim);
+                quote!(__ecsnet_template.conditions.insert(__ecsnet::Cow::Borrowed(#logical_id), #expression);)
+            }
+            DeclarationKind::Mapping(mapping) => {
+                let body = values::map(&mapping.body, Keys::Verbatim);
+                quote!(__ecsnet_template.mappings.insert(__ecsnet::Cow::Borrowed(#logical_id), __ecsnet::Value::Object(#body));)
             }
         })
     });
@@ -166,6 +174,10 @@ fn resource_expr(resource: &Resource) -> TokenStream {
     };
     let properties = values::map(&resource.properties, property_keys);
     let mut settings = TokenStream::new();
+    if let Some(condition) = &resource.condition {
+        let condition = condition.to_string();
+        settings.extend(quote!(__ecsnet_resource.condition = ::core::option::Option::Some(__ecsnet::Cow::Borrowed(#condition));));
+    }
     if !resource.depends_on.is_empty() {
         let names = resource.depends_on.iter().map(ToString::to_string);
         settings.extend(quote!(__ecsnet_resource.depends_on = ::std::vec![#(__ecsnet::Cow::Borrowed(#names)),*];));
@@ -251,12 +263,19 @@ fn output_expr(declaration: &Declaration, output: &Output) -> TokenStream {
     } else {
         quote!(::core::option::Option::None)
     };
+    let condition = match &output.condition {
+        Some(name) => {
+            let name = name.to_string();
+            quote!(::core::option::Option::Some(__ecsnet::Cow::Borrowed(#name)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         __ecsnet::Output {
             value: #value,
             description: #description,
             export: #export,
-            condition: ::core::option::Option::None,
+            condition: #condition,
         }
     }
 }

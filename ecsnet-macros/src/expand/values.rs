@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use crate::model::{Function, Object, Value, ValueKind};
+use crate::model::{Call, Function, Object, Value, ValueKind};
 use crate::schema::{Property, Shape, union_member};
 
 /// How the keys of an object are named.
@@ -82,6 +82,13 @@ fn item(v: &Value, built: &TokenStream) -> TokenStream {
 /// the member the value is written as (`schema::union_member`).
 pub fn value_with_shape(v: &Value, shape: &Shape) -> TokenStream {
     match (shape, &v.kind) {
+        // Each branch of `if_` is a value of the property's shape.
+        (_, ValueKind::Call(call)) if call.function == Function::If && call.args.len() == 3 => {
+            let name = condition_name(&call.args[0]);
+            let yes = value_with_shape(&call.args[1], shape);
+            let no = value_with_shape(&call.args[2], shape);
+            quote!(__ecsnet::if_(#name, #yes, #no))
+        }
         (Shape::Union(members), _) => match union_member(members, v) {
             Some(member) => value_with_shape(v, member),
             None => value(v, Keys::Verbatim),
@@ -174,6 +181,9 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
             }
         }
         ValueKind::Call(call) => {
+            if let Some(built) = condition_or_map_call(call, keys) {
+                return built;
+            }
             let args: Vec<TokenStream> =
                 call.args.iter().map(|a| value(a, Keys::Verbatim)).collect();
             let function = match call.function {
@@ -188,9 +198,91 @@ pub fn value(v: &Value, keys: Keys) -> TokenStream {
                     quote!(get_azs)
                 }
                 Function::Cidr => quote!(cidr),
+                // Built by `condition_or_map_call` above.
+                _ => return quote!(__ecsnet::Value::Null),
             };
             quote!(__ecsnet::#function(#(#args),*))
         }
         ValueKind::Rust(tokens) => quote_spanned!(v.span=> __ecsnet::rust(#tokens)),
+        ValueKind::ConditionName(name) => {
+            let name = name.to_string();
+            quote!(__ecsnet::condition(#name))
+        }
+        ValueKind::MappingName(name) => {
+            let name = name.to_string();
+            quote!(__ecsnet::s(#name))
+        }
     }
+}
+
+/// The name of the condition `if_` reads (parsing made sure it is one).
+fn condition_name(v: &Value) -> String {
+    match &v.kind {
+        ValueKind::ConditionName(name) | ValueKind::Ref(name) => name.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// `if_`, the condition functions, `find_in_map` and the language
+/// extensions, whose arguments are not all plain values.
+fn condition_or_map_call(call: &Call, keys: Keys) -> Option<TokenStream> {
+    let arg = |i: usize, keys: Keys| {
+        call.args
+            .get(i)
+            .map_or_else(|| quote!(__ecsnet::Value::Null), |a| value(a, keys))
+    };
+    Some(match call.function {
+        Function::If => {
+            let name = call.args.first().map(condition_name).unwrap_or_default();
+            let (yes, no) = (arg(1, keys), arg(2, keys));
+            quote!(__ecsnet::if_(#name, #yes, #no))
+        }
+        Function::Equals => {
+            let (a, b) = (arg(0, Keys::Verbatim), arg(1, Keys::Verbatim));
+            quote!(__ecsnet::equals(#a, #b))
+        }
+        Function::And | Function::Or => {
+            let items = call.args.iter().map(|a| value(a, Keys::Verbatim));
+            let function = if call.function == Function::And {
+                quote!(and)
+            } else {
+                quote!(or)
+            };
+            quote!(__ecsnet::#function([#(#items),*]))
+        }
+        Function::Not => {
+            let a = arg(0, Keys::Verbatim);
+            quote!(__ecsnet::not(#a))
+        }
+        Function::FindInMap => {
+            let (map, top, second) = (
+                arg(0, Keys::Verbatim),
+                arg(1, Keys::Verbatim),
+                arg(2, Keys::Verbatim),
+            );
+            match call.args.get(3) {
+                None => quote!(__ecsnet::find_in_map(#map, #top, #second)),
+                Some(options) => {
+                    // `{ default_value: v }`; `check` reports any other shape.
+                    let default = options
+                        .as_object()
+                        .and_then(|o| o.value("default_value"))
+                        .map_or_else(
+                            || value(options, Keys::Verbatim),
+                            |d| value(d, Keys::Verbatim),
+                        );
+                    quote!(__ecsnet::find_in_map_with_default(#map, #top, #second, #default))
+                }
+            }
+        }
+        Function::Length => {
+            let a = arg(0, Keys::Verbatim);
+            quote!(__ecsnet::length(#a))
+        }
+        Function::ToJsonString => {
+            let a = arg(0, Keys::Verbatim);
+            quote!(__ecsnet::to_json_string(#a))
+        }
+        _ => return None,
+    })
 }

@@ -365,6 +365,7 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
         value,
         description: None,
         export: None,
+        condition: None,
     };
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
@@ -393,11 +394,42 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
             output.description = Some(input.parse()?);
         } else if key == "name" {
             output.name = Some(input.parse()?);
+        } else if key == "condition" {
+            output.condition = Some(parse_condition_name(input)?);
         } else {
             output.export = Some(parse_value(input)?);
         }
     }
     Ok(output)
+}
+
+/// `#[condition(expression)]` alone on a struct: a condition's
+/// expression, where a bare name is another condition.
+pub fn parse_condition(input: ParseStream) -> syn::Result<Value> {
+    if input.is_empty() {
+        return Err(input.error(
+            "expected the condition: `#[condition(equals(Environment, \"prod\"))]`, or `and(…)`, `or(…)`, `not(…)`",
+        ));
+    }
+    let mut expression = parse_value(input)?;
+    super::value::name_condition(&mut expression);
+    Ok(expression)
+}
+
+/// The condition named by a resource's `#[condition(Name)]` or an
+/// output's `condition = Name`.
+pub fn parse_condition_name(input: ParseStream) -> syn::Result<Ident> {
+    let fork = input.fork();
+    if fork.call(Ident::parse_any).is_ok() && (fork.is_empty() || fork.peek(Token![,])) {
+        return Ok(Ident::parse_any(input)?.unraw());
+    }
+    let value = parse_value(input)?;
+    Err(range_error(
+        value.span,
+        value.end,
+        "a resource's or output's condition is the name of a declared condition; declare it, \
+         `#[condition(equals(…))] struct IsProduction;`, and write `IsProduction` here",
+    ))
 }
 
 /// `#[depends_on(A, B)]`.

@@ -6,6 +6,11 @@ pub const PARAMETER: &str = "parameter";
 pub const RESOURCE: &str = "resource";
 /// `#[output(…)]` on a unit struct.
 pub const OUTPUT: &str = "output";
+/// `#[condition(…)]`: alone on a unit struct it declares a condition; next
+/// to `#[resource]` it makes the resource conditional.
+pub const CONDITION: &str = "condition";
+/// `#[mapping { … }]` on a unit struct.
+pub const MAPPING: &str = "mapping";
 
 /// Resource attributes written as their own Rust attributes next to `#[resource]`.
 pub const DEPENDS_ON: &str = "depends_on";
@@ -19,7 +24,7 @@ pub const ACKNOWLEDGE: &str = "acknowledge";
 pub const REPEAT: &str = "repeat";
 
 /// Every attribute that the stack macro consumes.
-pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT];
+pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT, CONDITION, MAPPING];
 /// Attributes that shape a declaration without being one.
 pub const DECLARATION_MODIFIERS: &[&str] = &[REPEAT];
 pub const RESOURCE_ATTRIBUTES: &[&str] = &[
@@ -49,7 +54,7 @@ pub const PARAMETER_OPTIONS: &[&str] = &[
 ];
 
 /// Options of `#[output(value, …)]`.
-pub const OUTPUT_OPTIONS: &[&str] = &["name", "description", "export"];
+pub const OUTPUT_OPTIONS: &[&str] = &["name", "description", "export", "condition"];
 
 /// Options of `#[stack(…)]`.
 pub const STACK_OPTIONS: &[&str] = &["description", "transform", "metadata", "rules", "crate"];

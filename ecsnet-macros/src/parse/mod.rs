@@ -17,7 +17,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Item, ItemMod, ItemStruct, LitStr};
 
 use crate::diag::Errors;
-use crate::model::{Declaration, DeclarationKind, Resource, Stack};
+use crate::model::{Condition, Declaration, DeclarationKind, Mapping, Resource, Stack};
 use crate::schema;
 
 /// The parsed stack and the module to emit around the generated code.
@@ -190,13 +190,19 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
         return;
     }
     let ident = item.ident.clone();
+    // `#[condition(…)]` declares a condition when it is alone, and makes a
+    // resource conditional next to `#[resource(…)]`.
+    let declares_other = ours
+        .iter()
+        .any(|a| is_one_of(a, kw::DECLARATION_ATTRIBUTES) && !a.path().is_ident(kw::CONDITION));
+    let is_condition_attribute = |a: &Attribute| declares_other && a.path().is_ident(kw::CONDITION);
     let declaring: Vec<&Attribute> = ours
         .iter()
-        .filter(|a| is_one_of(a, kw::DECLARATION_ATTRIBUTES))
+        .filter(|a| is_one_of(a, kw::DECLARATION_ATTRIBUTES) && !is_condition_attribute(a))
         .collect();
     let resource_attributes: Vec<&Attribute> = ours
         .iter()
-        .filter(|a| is_one_of(a, kw::RESOURCE_ATTRIBUTES))
+        .filter(|a| is_one_of(a, kw::RESOURCE_ATTRIBUTES) || is_condition_attribute(a))
         .collect();
     let repeat: Vec<&Attribute> = ours
         .iter()
@@ -232,6 +238,17 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
     let docs = docs(&item.attrs);
     if attribute_name(declaring_attribute) != kw::RESOURCE {
         for attribute in &resource_attributes {
+            if attribute_name(declaring_attribute) == kw::OUTPUT
+                && attribute.path().is_ident(kw::CONDITION)
+            {
+                errors.push_spanned(
+                    attribute.path().span(),
+                    format!(
+                        "an output's condition is an option of `#[output]`: `#[output(…, condition = Name)]`, and `{ident}` is an output"
+                    ),
+                );
+                continue;
+            }
             errors.push_spanned(
                 attribute.path().span(),
                 format!(
@@ -278,10 +295,13 @@ fn declare_repeated(
     out: &mut Collected,
 ) {
     let _rule = errors.rule("repeat");
-    if attribute_name(declaring_attribute) == kw::PARAMETER {
+    let declares = attribute_name(declaring_attribute);
+    if declares != kw::RESOURCE && declares != kw::OUTPUT {
         errors.push_spanned(
             repeat.path().span(),
-            "`#[repeat]` declares resources and outputs; parameters are declared one by one",
+            format!(
+                "`#[repeat]` declares resources and outputs; {declares}s are declared one by one"
+            ),
         );
         out.broken.push(ident);
         return;
@@ -391,16 +411,20 @@ fn declaration(
     resource_attributes: &[&Attribute],
     errors: &Errors,
 ) -> Option<Declaration> {
-    let kind = match attribute_name(declaring_attribute).as_str() {
-        kw::PARAMETER => {
-            parse_args(declaring_attribute, attr::parse_parameter).map(DeclarationKind::Parameter)
-        }
-        kw::OUTPUT => {
-            parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
-        }
-        _ => parse_args(declaring_attribute, attr::parse_resource)
-            .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
-    };
+    let kind =
+        match attribute_name(declaring_attribute).as_str() {
+            kw::PARAMETER => parse_args(declaring_attribute, attr::parse_parameter)
+                .map(DeclarationKind::Parameter),
+            kw::OUTPUT => {
+                parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
+            }
+            kw::CONDITION => parse_args(declaring_attribute, attr::parse_condition)
+                .map(|expression| DeclarationKind::Condition(Condition { expression })),
+            kw::MAPPING => object_args(declaring_attribute)
+                .map(|body| DeclarationKind::Mapping(Mapping { body })),
+            _ => parse_args(declaring_attribute, attr::parse_resource)
+                .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
+        };
     match kind {
         Ok(kind) => Some(Declaration {
             ident: output_name(&kind, errors).unwrap_or_else(|| ident.unraw()),
@@ -480,6 +504,7 @@ fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors
         deletion_policy: None,
         update_replace_policy: None,
         acknowledgments: Vec::new(),
+        condition: None,
     };
     for attribute in attributes {
         let name = attribute_name(attribute);
@@ -488,6 +513,8 @@ fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors
                 .map(|acknowledgment| resource.acknowledgments.push(acknowledgment)),
             kw::DEPENDS_ON => parse_args(attribute, attr::parse_depends_on)
                 .map(|names| resource.depends_on.extend(names)),
+            kw::CONDITION => parse_args(attribute, attr::parse_condition_name)
+                .and_then(|name| set_once(&mut resource.condition, name, attribute)),
             kw::DELETION_POLICY | kw::UPDATE_REPLACE_POLICY => {
                 parse_args(attribute, attr::parse_policy).and_then(|policy| {
                     let slot = if name == kw::DELETION_POLICY {

@@ -544,12 +544,45 @@ fn parse_call(ident: &Ident, input: ParseStream) -> syn::Result<Value> {
             ),
         ));
     }
+    // Where a condition or a mapping is expected, a bare name is one.
+    match function {
+        Function::And | Function::Or | Function::Not => args.iter_mut().for_each(name_condition),
+        Function::If => {
+            name_condition(&mut args[0]);
+            if !matches!(args[0].kind, ValueKind::ConditionName(_)) {
+                return Err(range_error(
+                    args[0].span,
+                    args[0].end,
+                    "the first argument of `if_` (`Fn::If`) is the name of a declared condition: `if_(IsProduction, \"m5.large\", \"t3.micro\")`",
+                ));
+            }
+        }
+        Function::FindInMap => {
+            if let ValueKind::Ref(name) = &args[0].kind {
+                args[0].kind = ValueKind::MappingName(name.clone());
+            } else {
+                return Err(range_error(
+                    args[0].span,
+                    args[0].end,
+                    "the first argument of `find_in_map` (`Fn::FindInMap`) is the name of a declared mapping: `find_in_map(RegionMap, AWS::Region, \"Ami\")`",
+                ));
+            }
+        }
+        _ => {}
+    }
     Ok(Value {
         acknowledgments: Vec::new(),
         kind: ValueKind::Call(Call { function, args }),
         span: ident.span(),
         end: parens.span.close(),
     })
+}
+
+/// A bare name where a condition is expected names a condition.
+pub fn name_condition(value: &mut Value) {
+    if let ValueKind::Ref(name) = &value.kind {
+        value.kind = ValueKind::ConditionName(name.clone());
+    }
 }
 
 /// Whether a token tree is a `{…}` group; used to tell `#[metadata { … }]`
