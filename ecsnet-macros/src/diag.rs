@@ -13,14 +13,25 @@ use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
     reason = "errors and warnings are the two things collected"
 )]
 pub struct Errors {
-    errors: RefCell<Option<Vec<(syn::Error, &'static str)>>>,
+    errors: RefCell<Option<Vec<Finding>>>,
     /// Warnings: what deploys but is suspicious or redundant.
-    warnings: RefCell<Vec<(syn::Error, &'static str)>>,
+    warnings: RefCell<Vec<Finding>>,
     /// Where errors were reported, to report one error per place: a value
     /// written once in a `#[repeat]` loop is checked once per instance.
     places: RefCell<Vec<String>>,
     /// The rule being checked, named by every error reported meanwhile.
     rule: Cell<&'static str>,
+}
+
+/// One error or warning: the message at its place, its rule, and what the
+/// message adds before naming the rule (where it holds: "where `IsProduction`
+/// is false"), usually nothing.
+pub type Finding = (syn::Error, &'static str, String);
+
+/// Errors and warnings taken out of a collector.
+pub struct Findings {
+    pub errors: Vec<Finding>,
+    pub warnings: Vec<Finding>,
 }
 
 /// The rule of errors reported while parsing: the stack's text itself is
@@ -73,9 +84,11 @@ impl Errors {
     /// under the current rule.
     pub fn warn_range(&self, start: Span, end: Span, message: impl Display) {
         if self.is_new_place(start) {
-            self.warnings
-                .borrow_mut()
-                .push((range_error(start, end, message), self.rule.get()));
+            self.warnings.borrow_mut().push((
+                range_error(start, end, message),
+                self.rule.get(),
+                String::new(),
+            ));
         }
     }
 
@@ -104,7 +117,40 @@ impl Errors {
             .borrow_mut()
             .as_mut()
             .expect("errors used after finish")
-            .push((error, self.rule.get()));
+            .push((error, self.rule.get(), String::new()));
+    }
+
+    /// Takes every error and warning recorded so far, each with its rule:
+    /// the findings of one assignment of the stack's conditions, checked on
+    /// a collector of its own, before they are judged and merged.
+    pub fn take_findings(&self) -> Findings {
+        Findings {
+            errors: std::mem::take(
+                self.errors
+                    .borrow_mut()
+                    .as_mut()
+                    .expect("errors used after finish"),
+            ),
+            warnings: std::mem::take(&mut *self.warnings.borrow_mut()),
+        }
+    }
+
+    /// Records an error found under another collector.
+    pub fn push_finding(&self, finding: Finding) {
+        if self.is_new_place(finding.0.span()) {
+            self.errors
+                .borrow_mut()
+                .as_mut()
+                .expect("errors used after finish")
+                .push(finding);
+        }
+    }
+
+    /// Records a warning found under another collector.
+    pub fn warn_finding(&self, finding: Finding) {
+        if self.is_new_place(finding.0.span()) {
+            self.warnings.borrow_mut().push(finding);
+        }
     }
 
     /// Consumes the collector: every error as a `compile_error!`, its
@@ -121,7 +167,7 @@ impl Errors {
         Some(
             errors
                 .into_iter()
-                .map(|(error, rule)| with_rule(error.to_compile_error(), rule))
+                .map(|(error, rule, clause)| with_rule(error.to_compile_error(), rule, &clause))
                 .collect(),
         )
     }
@@ -131,9 +177,9 @@ impl Errors {
     /// obey `#[allow]`, `-D warnings` and every other lint setting.
     pub fn warnings(&self) -> TokenStream {
         let mut out = TokenStream::new();
-        for (warning, rule) in self.warnings.borrow().iter() {
+        for (warning, rule, clause) in self.warnings.borrow().iter() {
             for part in warning.clone() {
-                let note = format!("{part}{}", rule_suffix(rule));
+                let note = format!("{part}{clause}{}", rule_suffix(rule));
                 let span = part.span();
                 let name = proc_macro2::Ident::new("warning", span);
                 out.extend(quote::quote_spanned! {span=>
@@ -157,7 +203,7 @@ pub fn rule_suffix(rule: &str) -> String {
 
 /// A `compile_error!` invocation with the rule appended to its message;
 /// the message keeps its span, so the error stays where it was.
-fn with_rule(tokens: TokenStream, rule: &str) -> TokenStream {
+fn with_rule(tokens: TokenStream, rule: &str, clause: &str) -> TokenStream {
     tokens
         .into_iter()
         .map(|tree| match tree {
@@ -172,8 +218,11 @@ fn with_rule(tokens: TokenStream, rule: &str) -> TokenStream {
                             else {
                                 return TokenTree::Literal(literal);
                             };
-                            let mut message =
-                                Literal::string(&format!("{}{}", text.value(), rule_suffix(rule)));
+                            let mut message = Literal::string(&format!(
+                                "{}{clause}{}",
+                                text.value(),
+                                rule_suffix(rule)
+                            ));
                             message.set_span(literal.span());
                             TokenTree::Literal(message)
                         }

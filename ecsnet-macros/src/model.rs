@@ -249,6 +249,9 @@ pub struct Value {
 /// metadata, so the exception is visible to whoever reviews the template.
 #[derive(Clone)]
 pub struct Acknowledgment {
+    /// Unique within the stack: the checks of every assignment of the
+    /// conditions see copies of it, and mark it seen by this id.
+    pub id: usize,
     /// Which rule is acknowledged.
     pub rule: AcknowledgedRule,
     /// The `acknowledge` path, for errors about the acknowledgment itself.

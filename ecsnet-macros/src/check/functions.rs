@@ -125,6 +125,8 @@ const STRING_SOURCES: &[Source] = &[
     Source::Call(Function::ImportValue),
     Source::Call(Function::Join),
     Source::Call(Function::Select),
+    Source::Call(Function::FindInMap),
+    Source::Call(Function::If),
 ];
 
 const LIST_SOURCES: &[Source] = &[
@@ -133,6 +135,8 @@ const LIST_SOURCES: &[Source] = &[
     Source::Call(Function::GetAzs),
     Source::Call(Function::Split),
     Source::Call(Function::Cidr),
+    Source::Call(Function::FindInMap),
+    Source::Call(Function::If),
 ];
 
 /// Every argument of every function-call intrinsic.
@@ -195,6 +199,8 @@ const ARGUMENTS: &[Argument] = &[
             Source::Call(Function::Base64),
             Source::Call(Function::Join),
             Source::Call(Function::Select),
+            Source::Call(Function::FindInMap),
+            Source::Call(Function::If),
         ],
     },
     // Fn::Join: the delimiter is a literal; the list: "Fn::Base64,
@@ -224,7 +230,7 @@ const ARGUMENTS: &[Argument] = &[
         name: "index",
         takes: Takes::Integer,
         literal_only: false,
-        sources: &[Source::Ref],
+        sources: &[Source::Ref, Source::Call(Function::FindInMap)],
     },
     Argument {
         function: Function::Select,

@@ -174,6 +174,16 @@ fn not_found(cx: &Context, name: &str, resources_only: bool) -> String {
     } else {
         "parameter or resource"
     };
+    if cx.symbols.conditions.contains_key(name) {
+        return format!(
+            "`{name}` is a condition, which has no value of its own; choose a value with `if_({name}, …, …)`"
+        );
+    }
+    if cx.symbols.mappings.contains_key(name) {
+        return format!(
+            "`{name}` is a mapping; read a value from it with `find_in_map({name}, top_level_key, second_level_key)`"
+        );
+    }
     let mut message = format!("cannot find {what} `{name}` in this stack");
     let suggestion = if resources_only {
         did_you_mean(name, cx.symbols.resource_names())

@@ -62,6 +62,50 @@ pub fn check_transforms(cx: &Context) {
     }
 }
 
+// Rule `language-extensions`: `Fn::Length`, `Fn::ToJsonString` and the
+// `DefaultValue` of `Fn::FindInMap` are functions of the
+// `AWS::LanguageExtensions` transform, which the template must name
+// ("AWS::LanguageExtensions transform",
+// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-languageextensions.html>);
+// without it CloudFormation does not know them.
+pub fn check_language_extensions(cx: &Context) {
+    let _rule = cx.errors.rule("language-extensions");
+    if cx
+        .stack
+        .transform
+        .iter()
+        .any(|name| name.value() == "AWS::LanguageExtensions")
+    {
+        return;
+    }
+    let mut check = |value: &Value| {
+        let ValueKind::Call(call) = &value.kind else {
+            return;
+        };
+        let what = if call.function.is_language_extension() {
+            format!(
+                "`{}` (`{}`)",
+                call.function.name(),
+                call.function.cfn_name()
+            )
+        } else if call.function == crate::model::Function::FindInMap && call.args.len() == 4 {
+            "the default value of `find_in_map`".to_owned()
+        } else {
+            return;
+        };
+        cx.errors.push_range(
+            value.span,
+            value.end,
+            format!(
+                "{what} belongs to the `AWS::LanguageExtensions` transform; name it in the stack: \
+                 `#[stack(transform = \"AWS::LanguageExtensions\")]`"
+            ),
+        );
+    };
+    cx.stack.walk_values(&mut |_, value| check(value));
+    cx.stack.walk_sections(&mut check);
+}
+
 // Rule `interface-keys`: `AWS::CloudFormation::Interface` in the
 // template's `Metadata` groups and labels the stack's parameters for the
 // console: "ParameterGroups … Parameters: a list of case-sensitive

@@ -263,12 +263,11 @@ fn output_expr(declaration: &Declaration, output: &Output) -> TokenStream {
     } else {
         quote!(::core::option::Option::None)
     };
-    let condition = match &output.condition {
-        Some(name) => {
-            let name = name.to_string();
-            quote!(::core::option::Option::Some(__ecsnet::Cow::Borrowed(#name)))
-        }
-        None => quote!(::core::option::Option::None),
+    let condition = if let Some(name) = &output.condition {
+        let name = name.to_string();
+        quote!(::core::option::Option::Some(__ecsnet::Cow::Borrowed(#name)))
+    } else {
+        quote!(::core::option::Option::None)
     };
     quote! {
         __ecsnet::Output {

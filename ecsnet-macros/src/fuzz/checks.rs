@@ -328,7 +328,7 @@ pub fn outside(span: Span, files: &[(String, &str)]) -> Option<String> {
 /// that is not finite, a parameter default that is not a plain value.
 pub fn model_problems(stack: &Stack) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut ids: Vec<(bool, String)> = Vec::new();
+    let mut ids: Vec<(&str, String)> = Vec::new();
     let mut resources = 0;
     for declaration in &stack.declarations {
         let id = declaration.ident.to_string();
@@ -338,8 +338,12 @@ pub fn model_problems(stack: &Stack) -> Vec<String> {
         if id.len() > 255 {
             problems.push(format!("logical id `{id}` is longer than 255 characters"));
         }
-        // Outputs are a namespace of their own.
-        let key = (declaration.is_output(), id);
+        // Outputs, conditions and mappings are namespaces of their own.
+        let namespace = match &declaration.kind {
+            DeclarationKind::Parameter(_) | DeclarationKind::Resource(_) => "parameter or resource",
+            _ => declaration.kind_name(),
+        };
+        let key = (namespace, id);
         if ids.contains(&key) {
             problems.push(format!("logical id `{}` is declared twice", key.1));
         }
@@ -378,7 +382,9 @@ pub fn model_problems(stack: &Stack) -> Vec<String> {
                     }
                 }
             }
-            DeclarationKind::Output(_) => {}
+            DeclarationKind::Output(_)
+            | DeclarationKind::Condition(_)
+            | DeclarationKind::Mapping(_) => {}
         }
     }
     if resources == 0 {

@@ -23,6 +23,8 @@ use crate::model::{
 pub const MAX_DEPTH: usize = 64;
 
 thread_local! {
+    /// The id the next acknowledgment parsed gets.
+    static NEXT_ACKNOWLEDGMENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -125,7 +127,12 @@ pub fn parse_acknowledgment(attribute: &syn::Attribute) -> syn::Result<Acknowled
             if !input.is_empty() {
                 return Err(input.error(FORM));
             }
-            Ok(Acknowledgment { rule, span, reason })
+            Ok(Acknowledgment {
+                id: NEXT_ACKNOWLEDGMENT.with(|next| next.replace(next.get() + 1)),
+                rule,
+                span,
+                reason,
+            })
         },
     )
 }

@@ -35,7 +35,7 @@ mod network {
 
     #[resource(AWS::EC2::Subnet {
         vpc_id: Vpc,
-        cidr_block: find_in_map(Networks, "dev", "SubnetCidr"),
+        cidr_block: find_in_map(Networks, Environment, "SubnetCidr"),
         map_public_ip_on_launch: if_(IsProduction, false, AWS::NoValue),
     })]
     pub struct Subnet;
@@ -64,5 +64,185 @@ mod network {
 // ANCHOR_END: here
 
 fn main() {
-    println!("{}", network::template().to_yaml());
+    let json: serde_json::Value = serde_json::from_str(&network::template().to_json()).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        r#"{
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Parameters": {
+                "Environment": {
+                    "Type": "String",
+                    "Default": "dev",
+                    "AllowedValues": [
+                        "dev",
+                        "prod"
+                    ]
+                },
+                "KeyName": {
+                    "Type": "String",
+                    "Default": ""
+                }
+            },
+            "Mappings": {
+                "Networks": {
+                    "dev": {
+                        "VpcCidr": "10.0.0.0/16",
+                        "SubnetCidr": "10.0.1.0/24"
+                    },
+                    "prod": {
+                        "VpcCidr": "10.1.0.0/16",
+                        "SubnetCidr": "10.1.1.0/24"
+                    }
+                }
+            },
+            "Conditions": {
+                "IsProduction": {
+                    "Fn::Equals": [
+                        {
+                            "Ref": "Environment"
+                        },
+                        "prod"
+                    ]
+                },
+                "HasKeyName": {
+                    "Fn::Not": [
+                        {
+                            "Fn::Equals": [
+                                {
+                                    "Ref": "KeyName"
+                                },
+                                ""
+                            ]
+                        }
+                    ]
+                },
+                "ProductionWithKey": {
+                    "Fn::And": [
+                        {
+                            "Condition": "IsProduction"
+                        },
+                        {
+                            "Condition": "HasKeyName"
+                        }
+                    ]
+                }
+            },
+            "Transform": "AWS::LanguageExtensions",
+            "Resources": {
+                "Vpc": {
+                    "Type": "AWS::EC2::VPC",
+                    "Properties": {
+                        "CidrBlock": {
+                            "Fn::FindInMap": [
+                                "Networks",
+                                {
+                                    "Ref": "Environment"
+                                },
+                                "VpcCidr"
+                            ]
+                        }
+                    }
+                },
+                "Subnet": {
+                    "Type": "AWS::EC2::Subnet",
+                    "Properties": {
+                        "VpcId": {
+                            "Ref": "Vpc"
+                        },
+                        "CidrBlock": {
+                            "Fn::FindInMap": [
+                                "Networks",
+                                {
+                                    "Ref": "Environment"
+                                },
+                                "SubnetCidr"
+                            ]
+                        },
+                        "MapPublicIpOnLaunch": {
+                            "Fn::If": [
+                                "IsProduction",
+                                false,
+                                {
+                                    "Ref": "AWS::NoValue"
+                                }
+                            ]
+                        }
+                    }
+                },
+                "NatAddress": {
+                    "Type": "AWS::EC2::EIP",
+                    "Condition": "IsProduction",
+                    "Properties": {
+                        "Domain": "vpc"
+                    }
+                },
+                "NatGateway": {
+                    "Type": "AWS::EC2::NatGateway",
+                    "Condition": "IsProduction",
+                    "Properties": {
+                        "AllocationId": {
+                            "Fn::GetAtt": [
+                                "NatAddress",
+                                "AllocationId"
+                            ]
+                        },
+                        "SubnetId": {
+                            "Ref": "Subnet"
+                        },
+                        "Tags": {
+                            "Fn::If": [
+                                "ProductionWithKey",
+                                [
+                                    {
+                                        "Key": "KeyName",
+                                        "Value": {
+                                            "Ref": "KeyName"
+                                        }
+                                    }
+                                ],
+                                {
+                                    "Ref": "AWS::NoValue"
+                                }
+                            ]
+                        }
+                    }
+                }
+            },
+            "Outputs": {
+                "NatGatewayId": {
+                    "Value": {
+                        "Ref": "NatGateway"
+                    },
+                    "Condition": "IsProduction"
+                },
+                "Count": {
+                    "Value": {
+                        "Fn::Length": [
+                            "a",
+                            "b"
+                        ]
+                    }
+                },
+                "Settings": {
+                    "Value": {
+                        "Fn::ToJsonString": {
+                            "Size": {
+                                "Fn::FindInMap": [
+                                    "Networks",
+                                    {
+                                        "Ref": "Environment"
+                                    },
+                                    "Size",
+                                    {
+                                        "DefaultValue": "small"
+                                    }
+                                ]
+                            }
+                        }
+                    }
+                }
+            }
+        }"#,
+    )
+    .unwrap();
+    assert_eq!(json, expected);
 }
