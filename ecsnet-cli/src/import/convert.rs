@@ -1,14 +1,13 @@
 //! Template values to values of the stack language: intrinsic functions to
-//! `Name`, `Name.Attribute`, `sub!(…)`, `select(…)`, …; property names to the
-//! `snake_case` identifiers of `ecsnet-schema`, following the property's
-//! shape through nested structs, lists, maps and unions; free-form JSON
-//! with its keys as string literals.
+//! `Name`, `Name.Attribute`, `sub!(…)`, `select(…)`, `if_(…)`,
+//! `find_in_map(…)`, …; property names to the `snake_case` identifiers of
+//! `ecsnet-schema`, following the property's shape through nested structs,
+//! lists, maps and unions; free-form JSON with its keys as string literals.
 //!
-//! What the stack language does not have yet is written in the form it is
-//! expected to take (`if_(…)`, `find_in_map(…)`, …), which does not compile
-//! today, and recorded as a [`Feature`]: the caller writes a comment above
-//! the entry and a warning on standard error. Each such form is one
-//! function of [`Converter`], so supporting it later changes one function.
+//! What the stack language does not have (`Fn::ForEach`, in-template
+//! transforms, what CloudFormation does not document) is kept as written
+//! and recorded as a [`Feature`]: the caller writes a comment above the
+//! entry and a warning on standard error.
 
 use ecsnet_schema::{Property, Shape, Struct};
 use serde_json::{Map, Value};
@@ -19,20 +18,16 @@ use super::render::{self, Entry, Out};
 /// variable in a resource's template (see `repeat.rs`).
 pub const LOOP_VARIABLE: &str = "\u{0}loop";
 
-/// A template feature the stack language does not have yet.
+/// A template feature the stack language does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Feature {
-    /// The `Conditions` section, `Condition` attributes, `Fn::If` and the
-    /// condition functions.
-    Conditions,
-    /// The `Mappings` section and `Fn::FindInMap`.
-    Mappings,
+    /// `Fn::ForEach` (`AWS::LanguageExtensions`).
+    ForEach,
     /// `Fn::Transform` and `AWS::Include` (the `Transform` section itself is
     /// a `#[stack]` option).
     Transform,
-    /// `Fn::Length`, `Fn::ToJsonString`, `Fn::ForEach` (`AWS::LanguageExtensions`).
-    LanguageExtensions,
-    /// A section, attribute or function CloudFormation does not document.
+    /// A section, attribute or function CloudFormation does not document,
+    /// such as the keys a custom macro (`Transform`) consumes.
     Unknown,
 }
 
@@ -40,15 +35,9 @@ impl Feature {
     /// What the comment and the warning say.
     pub fn describe(self) -> &'static str {
         match self {
-            Feature::Conditions => {
-                "conditions (`Conditions`, `Condition`, `Fn::If`, `Fn::Equals`, …)"
-            }
-            Feature::Mappings => "mappings (`Mappings`, `Fn::FindInMap`)",
+            Feature::ForEach => "`Fn::ForEach` (`AWS::LanguageExtensions`), kept as written",
             Feature::Transform => {
                 "in-template transforms (`Fn::Transform`, `AWS::Include`), kept as unchecked values"
-            }
-            Feature::LanguageExtensions => {
-                "`AWS::LanguageExtensions` functions (`Fn::Length`, `Fn::ToJsonString`, `Fn::ForEach`)"
             }
             Feature::Unknown => "parts CloudFormation does not document, kept as written",
         }
@@ -85,7 +74,8 @@ pub struct Converter {
 }
 
 impl Converter {
-    fn note(&mut self, feature: Feature) {
+    /// Records a feature for the warnings and for the next comment.
+    pub fn note(&mut self, feature: Feature) {
         if !self.features.contains(&feature) {
             self.features.push(feature);
         }
@@ -305,12 +295,11 @@ impl Converter {
         }
     }
 
-    /// `Fn::If`, written `if_(Condition, then, else)`: not in the language yet.
+    /// `Fn::If`: `if_(Condition, then, else)`, the condition by its name.
     fn fn_if(&mut self, args: &[Value], keys: Keys) -> Option<Out> {
         let Value::String(condition) = &args[0] else {
             return None;
         };
-        self.note(Feature::Conditions);
         Some(Out::Call(
             "if_".to_owned(),
             vec![
@@ -321,46 +310,59 @@ impl Converter {
         ))
     }
 
-    /// `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or`, written `equals(…)`,
-    /// `not(…)`, `and(…)`, `or(…)`: not in the language yet.
+    /// `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or`: `equals(a, b)`, whose
+    /// arguments are values, and `not(…)`, `and(…)`, `or(…)`, whose
+    /// arguments are conditions.
     pub fn condition_function(&mut self, name: &str, args: &[Value]) -> Out {
-        self.note(Feature::Conditions);
         let function = name.trim_start_matches("Fn::").to_ascii_lowercase();
-        Out::Call(function, args.iter().map(|a| self.condition(a)).collect())
+        let args = if function == "equals" {
+            args.iter().map(|a| self.value(a, Keys::Free)).collect()
+        } else {
+            args.iter().map(|a| self.condition(a)).collect()
+        };
+        Out::Call(function, args)
     }
 
-    /// A condition expression (the `Conditions` section and the arguments
-    /// of the condition functions), where `{"Condition": "Name"}` names
-    /// another condition: `condition(Name)`.
+    /// A condition expression (a condition of the `Conditions` section, an
+    /// argument of `and`, `or`, `not`): `{"Condition": "Name"}` is the
+    /// other condition's bare name.
     pub fn condition(&mut self, value: &Value) -> Out {
         if let Value::Object(object) = value
             && object.len() == 1
             && let Some(Value::String(name)) = object.get("Condition")
         {
-            self.note(Feature::Conditions);
-            return Out::Call("condition".to_owned(), vec![Out::Atom(reference(name))]);
+            return Out::Atom(reference(name));
         }
         self.value(value, Keys::Free)
     }
 
-    /// `Fn::FindInMap`, written `find_in_map(Map, key, key)`: not in the
-    /// language yet.
+    /// `Fn::FindInMap`: `find_in_map(Map, key, key)`, the map by its name;
+    /// the language extensions' `{"DefaultValue": v}` is a fourth argument
+    /// `{ default_value: v }`.
     fn find_in_map(&mut self, args: &[Value]) -> Out {
-        self.note(Feature::Mappings);
         let mut out = Vec::new();
         for (i, arg) in args.iter().enumerate() {
             out.push(match (i, arg) {
                 (0, Value::String(map)) if render::is_ident(map) => Out::Atom(render::ident(map)),
+                (3, Value::Object(options))
+                    if options.len() == 1 && options.contains_key("DefaultValue") =>
+                {
+                    let value = self.value(&options["DefaultValue"], Keys::Free);
+                    Out::Object(vec![Entry {
+                        comments: Vec::new(),
+                        key: "default_value".to_owned(),
+                        value,
+                    }])
+                }
                 _ => self.value(arg, Keys::Free),
             });
         }
         Out::Call("find_in_map".to_owned(), out)
     }
 
-    /// `Fn::Length` and `Fn::ToJsonString`, written `length(…)` and
-    /// `to_json_string(…)`: not in the language yet.
+    /// `Fn::Length` and `Fn::ToJsonString`: `length(…)` and
+    /// `to_json_string(…)`.
     fn language_extension(&mut self, name: &str, argument: &Value) -> Out {
-        self.note(Feature::LanguageExtensions);
         let function = if name == "Fn::Length" {
             "length"
         } else {
@@ -388,6 +390,8 @@ impl Converter {
         if !(self.in_rules && RULE_FUNCTIONS.contains(&name)) {
             self.note(if name == "Fn::Transform" {
                 Feature::Transform
+            } else if name.starts_with("Fn::ForEach::") {
+                Feature::ForEach
             } else {
                 Feature::Unknown
             });
@@ -524,23 +528,74 @@ cpu: "256",
     }
 
     #[test]
-    fn functions_outside_the_language_are_marked() {
+    fn conditions_mappings_and_language_extensions_are_the_language_functions() {
         let (out, features) = render(
             &json!({
                 "BucketName": {"Fn::If": ["IsProd", {"Fn::FindInMap": ["Names", {"Ref": "AWS::Region"}, "Bucket"]}, {"Ref": "AWS::NoValue"}]},
-                "Tags": [{"Key": "a", "Value": {"Fn::GetAtt": ["Queue", "Arn"]}}],
+                "Tags": [
+                    {"Key": "a", "Value": {"Fn::GetAtt": ["Queue", "Arn"]}},
+                    {"Key": "b", "Value": {"Fn::FindInMap": ["Names", "x", {"Ref": "Env"}, {"DefaultValue": {"Fn::Sub": "${Env}-y"}}]}},
+                    {"Key": "c", "Value": {"Fn::ToJsonString": {"k": [1]}}},
+                    {"Key": "d", "Value": {"Fn::Length": {"Ref": "Names"}}},
+                ],
             }),
             "AWS::S3::Bucket",
         );
-        assert_eq!(features, [Feature::Conditions, Feature::Mappings]);
+        assert!(features.is_empty(), "{features:?}");
+        assert_eq!(
+            out,
+            r#"bucket_name: if_(IsProd, find_in_map(Names, AWS::Region, "Bucket"), AWS::NoValue),
+tags: [
+    { key: "a", value: Queue.Arn },
+    { key: "b", value: find_in_map(Names, "x", Env, { default_value: sub!("${Env}-y") }) },
+    { key: "c", value: to_json_string({ "k": [1] }) },
+    { key: "d", value: length(Names) },
+],
+"#
+        );
+    }
+
+    #[test]
+    fn a_condition_names_other_conditions_bare_and_compares_values() {
+        let mut converter = Converter::default();
+        let condition = json!({"Fn::And": [
+            {"Condition": "IsProd"},
+            {"Fn::Not": [{"Fn::Equals": [{"Ref": "AWS::Region"}, {"Fn::FindInMap": ["M", "a", "b"]}]}]},
+            {"Fn::Or": [{"Condition": "A"}, {"Fn::Equals": ["x", {"Ref": "Env"}]}]},
+        ]});
+        assert_eq!(
+            converter.condition(&condition).render(0, 0),
+            r#"and(IsProd, not(equals(AWS::Region, find_in_map(M, "a", "b"))), or(A, equals("x", Env)))"#
+        );
+        assert_eq!(
+            converter
+                .condition(&json!({"Condition": "IsProd"}))
+                .render(0, 0),
+            "IsProd"
+        );
+        assert!(converter.features.is_empty());
+    }
+
+    #[test]
+    fn transforms_and_undocumented_functions_stay_marked() {
+        let (out, features) = render(
+            &json!({
+                "BucketName": {"Fn::Transform": {"Name": "Upper", "Parameters": {"Text": "a"}}},
+                "Tags": [{"Key": "a", "Value": {"Fn::Rain::Embed": "x.txt"}}],
+            }),
+            "AWS::S3::Bucket",
+        );
+        assert_eq!(features, [Feature::Transform, Feature::Unknown]);
         assert!(
-            out.starts_with("// ecsnet import: not in the stack language yet: conditions"),
+            out.starts_with(
+                "// ecsnet import: not in the stack language yet: in-template transforms"
+            ),
             "{out}"
         );
-        assert!(out.contains(r#"bucket_name: if_(IsProd, find_in_map(Names, AWS::Region, "Bucket"), AWS::NoValue),"#), "{out}");
         assert!(
-            out.contains(r#"tags: [{ key: "a", value: Queue.Arn }],"#),
+            out.contains("// ecsnet import: not in the stack language yet: parts CloudFormation does not document"),
             "{out}"
         );
+        assert!(!out.contains("conditions"), "{out}");
     }
 }

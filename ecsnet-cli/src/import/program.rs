@@ -186,7 +186,7 @@ impl Builder {
                 _ => {
                     lines.extend(comments(&[Feature::Unknown]));
                     self.converter.features.push(Feature::Unknown);
-                    args.push(format!("{} = {}", render::string(key), self.value(value)));
+                    args.push(format!("{} = {}", option_name(key), self.value(value)));
                     continue;
                 }
             };
@@ -209,27 +209,21 @@ impl Builder {
             self.unknown_declaration(name, "resource", resource);
             return;
         };
-        let type_name = fields.get("Type").and_then(Value::as_str).unwrap_or("");
         let empty = Map::new();
         let properties = match fields.get("Properties") {
             Some(Value::Object(properties)) => properties,
             _ => &empty,
         };
-        let (head, entries) = self.properties(type_name, properties);
-        let mut attributes = Vec::new();
-        let body = if entries.is_empty() {
-            format!("#[resource({head} {{}})]")
-        } else {
-            let mut text = format!("#[resource({head} {{\n");
-            render::write_entries(&mut text, &entries, 4);
-            text.push_str("})]");
-            text
-        };
-        attributes.extend(body.lines().map(str::to_owned));
+        let (head, entries) = self.properties(fields.get("Type"), properties);
         let mut lines = comments(&self.converter.take());
         if let Some(header) = repeat_header {
             lines.push(header.to_owned());
         }
+        let mut attributes = Vec::new();
+        // Keys the language has no place for and that cannot be written
+        // as an attribute: after the property block, where the compiler
+        // reports them.
+        let mut after_block = Vec::new();
         for (key, value) in fields {
             match key.as_str() {
                 "Type" | "Properties" => {}
@@ -286,14 +280,31 @@ impl Builder {
                 }
                 "Condition" => attributes.extend(self.resource_condition(value)),
                 _ => {
+                    // A key CloudFormation does not document, such as
+                    // those a custom macro (`Transform`) consumes: the
+                    // language has no place for it. `#[Count(3)]` is left
+                    // by the `#[stack]` macro for rustc, which says it
+                    // cannot find the attribute `Count`, while the rest
+                    // of the stack is still checked; built-in attributes
+                    // and ecsnet's are lower case, so a key in upper
+                    // camel case never means one of them.
                     self.converter.features.push(Feature::Unknown);
-                    attributes.extend(comments(&[Feature::Unknown]));
                     let value = self.value(value);
-                    attributes.push(format!("#[{}({value})]", render::string(key)));
+                    if render::is_ident(key) && key.starts_with(|c: char| c.is_ascii_uppercase()) {
+                        attributes.extend(comments(&[Feature::Unknown]));
+                        attributes.push(format!("#[{key}({value})]"));
+                    } else {
+                        after_block.push(format!("{} = {value}", render::string(key)));
+                    }
                 }
             }
         }
+        if !after_block.is_empty() {
+            lines.extend(comments(&[Feature::Unknown]));
+        }
         lines.extend(comments(&self.converter.take()));
+        let body = resource_attribute(&head, &entries, &after_block);
+        lines.extend(body.lines().map(str::to_owned));
         lines.extend(attributes);
         self.push(name, lines);
     }
@@ -303,9 +314,19 @@ impl Builder {
     /// for a custom resource, verbatim keys for an `extern` type.
     fn properties(
         &mut self,
-        type_name: &str,
+        type_value: Option<&Value>,
         properties: &Map<String, Value>,
     ) -> (String, Vec<Entry>) {
+        let type_name = match type_value {
+            Some(Value::String(type_name)) => type_name.as_str(),
+            None => "",
+            Some(other) => {
+                // A type that is not a name (Rain's `!Rain::Module path`):
+                // written as it is, where the compiler expects a type.
+                let head = self.converter.value(other, Keys::Free).render(4, 15);
+                return (head, self.converter.free_entries(properties, Keys::Free));
+            }
+        };
         if let Some(resource) = ecsnet_schema::resource_type(type_name) {
             let custom = type_name == "AWS::CloudFormation::CustomResource";
             let entries = self
@@ -313,13 +334,22 @@ impl Builder {
                 .properties(properties, resource.properties, custom);
             return (type_name.to_owned(), entries);
         }
-        if type_name.starts_with("Custom::") {
+        let path = type_path(type_name);
+        if type_name.starts_with("Custom::") && path {
             let schema = ecsnet_schema::resource_type("AWS::CloudFormation::CustomResource")
                 .map_or(&[][..], |r| r.properties);
             let entries = self.converter.properties(properties, schema, true);
             return (type_name.to_owned(), entries);
         }
         let entries = self.converter.free_entries(properties, Keys::Free);
+        if !path && !type_name.is_empty() {
+            // A type the stack language cannot spell as a path of
+            // identifiers (`Boto3::CodeCommit.put_file`, which the Boto3
+            // macro consumes): a string where the compiler expects the
+            // type, under the comment.
+            self.converter.note(Feature::Unknown);
+            return (format!("extern {}", render::string(type_name)), entries);
+        }
         // SAM's types (`AWS::Serverless::Function`) are expanded by the
         // `AWS::Serverless-2016-10-31` transform, not by the registry: they
         // pass through unchecked, declared `extern`.
@@ -380,7 +410,7 @@ impl Builder {
                 _ => {
                     self.converter.features.push(Feature::Unknown);
                     let value = self.value(value);
-                    args.push(format!("{} = {value}", render::string(key)));
+                    args.push(format!("{} = {value}", option_name(key)));
                 }
             }
         }
@@ -392,9 +422,17 @@ impl Builder {
     /// A declaration that is not an object: kept as written, so the
     /// compiler reports it.
     fn unknown_declaration(&mut self, name: &str, kind: &str, value: &Value) {
+        let feature = if name.starts_with("Fn::ForEach::") {
+            Feature::ForEach
+        } else {
+            Feature::Unknown
+        };
         let value = self.value(value);
-        let mut lines = comments(&[Feature::Unknown]);
-        self.converter.features.push(Feature::Unknown);
+        let mut features = self.converter.take();
+        features.retain(|f| *f != feature);
+        features.insert(0, feature);
+        let mut lines = comments(&features);
+        self.converter.features.push(feature);
         lines.push(format!("#[{kind}({value})]"));
         self.push(name, lines);
     }
@@ -406,35 +444,36 @@ impl Builder {
         });
     }
 
-    // What the stack language does not have yet: one function each, so
-    // emitting the real syntax later changes one function.
-
-    /// `Mappings`: one `#[mapping { … }]` struct per map.
+    /// `Mappings`: one `#[mapping { … }]` struct per map, its keys quoted
+    /// as written.
     fn mappings_section(&mut self, mappings: &Map<String, Value>) {
-        self.converter.features.push(Feature::Mappings);
         for (name, map) in mappings {
-            let mut lines = comments(&[Feature::Mappings]);
-            match map {
+            let lines = match map {
                 Value::Object(map) => {
+                    // One top-level key per line, as a table reads.
                     let entries = self.converter.free_entries(map, Keys::Free);
-                    lines.extend(braced_attribute("mapping", &entries));
+                    let body = Out::Object(entries).render_broken(0);
+                    format!("#[mapping {body}]")
+                        .lines()
+                        .map(str::to_owned)
+                        .collect()
                 }
                 other => {
                     let value = self.value(other);
-                    lines.push(format!("#[mapping({value})]"));
+                    vec![format!("#[mapping({value})]")]
                 }
-            }
-            self.push(name, lines);
+            };
+            let mut all = comments(&self.converter.take());
+            all.extend(lines);
+            self.push(name, all);
         }
     }
 
     /// `Conditions`: one `#[condition(expression)]` struct per condition.
     fn conditions_section(&mut self, conditions: &Map<String, Value>) {
-        self.converter.features.push(Feature::Conditions);
         for (name, condition) in conditions {
             let expression = self.converter.condition(condition).render(0, 12);
-            let _ = self.converter.take();
-            let mut lines = comments(&[Feature::Conditions]);
+            let mut lines = comments(&self.converter.take());
             lines.extend(
                 format!("#[condition({expression})]")
                     .lines()
@@ -481,27 +520,26 @@ impl Builder {
         let value = self.converter.value(value, Keys::Free).render(4, 16);
         let _ = self.converter.take();
         self.stack_options
-            .push(format!("{} = {value}", render::string(section)));
+            .push(format!("{} = {value}", option_name(section)));
     }
 
     /// A resource's `Condition`: `#[condition(Name)]`.
     fn resource_condition(&mut self, value: &Value) -> Vec<String> {
-        self.converter.features.push(Feature::Conditions);
-        let mut lines = comments(&[Feature::Conditions]);
-        let name = value
-            .as_str()
-            .map_or_else(|| value.to_string(), super::convert::reference);
-        lines.push(format!("#[condition({name})]"));
-        lines
+        vec![format!("#[condition({})]", self.condition_name(value))]
     }
 
     /// An output's `Condition`: the option `condition = Name`.
     fn output_condition(&mut self, value: &Value) -> String {
-        self.converter.features.push(Feature::Conditions);
-        let name = value
-            .as_str()
-            .map_or_else(|| value.to_string(), super::convert::reference);
-        format!("condition = {name}")
+        format!("condition = {}", self.condition_name(value))
+    }
+
+    /// The name of a condition, as the `Condition` attribute gives it; any
+    /// other value as written, for the compiler to report.
+    fn condition_name(&mut self, value: &Value) -> String {
+        match value {
+            Value::String(name) => super::convert::reference(name),
+            other => self.value(other),
+        }
     }
 
     /// The program: the skeleton through prettyplease, then the
@@ -571,6 +609,46 @@ impl Builder {
         }
         Ok(out)
     }
+}
+
+/// `#[resource(Type { … })]`, with what follows the property block.
+fn resource_attribute(head: &str, entries: &[Entry], after_block: &[String]) -> String {
+    let mut text = format!("#[resource({head} {{");
+    if !entries.is_empty() {
+        text.push('\n');
+        render::write_entries(&mut text, entries, 4);
+    }
+    text.push('}');
+    for extra in after_block {
+        text.push_str(", ");
+        text.push_str(extra);
+    }
+    text.push_str(")]");
+    text
+}
+
+/// An option CloudFormation does not document, as the name of an option
+/// (`Foo = …`), which the `#[stack]` macro reports as an unknown option;
+/// as a string if it is not an identifier, which it reports as a syntax
+/// error.
+fn option_name(key: &str) -> String {
+    if render::is_ident(key) {
+        render::ident(key)
+    } else {
+        render::string(key)
+    }
+}
+
+/// Whether a resource type is a path of identifiers (`AWS::EC2::VPC`), as
+/// `#[resource(…)]` spells it.
+fn type_path(type_name: &str) -> bool {
+    type_name.split("::").all(|segment| {
+        segment.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && segment != "_"
+    })
 }
 
 /// `text` with every line indented by `pad`, except the lines that continue

@@ -9,7 +9,12 @@
 //! - other differing string or integer literals become further loop
 //!   variables, named after their property (`the_cidr_block`).
 //!
-//! Anything else that differs leaves the resources as they are.
+//! Anything else that differs leaves the resources as they are, and so
+//! does a loop the `#[stack]` macro would not expand back into exactly
+//! these resources: each instance is named after the first loop value
+//! (`Subnet` and `1` make `Subnet1`, never `Subnet01`), and the row's
+//! values replace `${var}` in every string and a variable's name wherever
+//! the program writes an identifier.
 
 use serde_json::{Map, Value};
 
@@ -81,18 +86,264 @@ pub fn groups(resources: &Map<String, Value>, taken: &[String]) -> Vec<Group> {
             };
             let values: Vec<&Value> = members.iter().map(|m| &resources[m]).collect();
             if let Some(template) = unifier.unify(&values, "value", Mode::Value) {
-                found.push(Group {
-                    base: base.clone(),
-                    members: members.clone(),
-                    header: header(numbers, &unifier.extra),
-                    template,
-                });
+                let rows = rows(numbers, &unifier.extra);
+                if declares_exactly(base, members, &rows, &template, resources, taken) {
+                    found.push(Group {
+                        base: base.clone(),
+                        members: members.clone(),
+                        header: header(numbers, &unifier.extra),
+                        template,
+                    });
+                }
             }
         }
         if found.len() == candidates.len() {
             return found;
         }
         candidates.retain(|(base, _, _)| found.iter().any(|g| g.base == *base));
+    }
+}
+
+/// One row of the loop: each variable with its value.
+type Row = Vec<(String, Value)>;
+
+/// The rows of the loop: `n` first, then the further variables.
+fn rows(numbers: &[i64], extra: &[(String, Vec<Value>)]) -> Vec<Row> {
+    numbers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            std::iter::once((VARIABLE.to_owned(), Value::from(*n)))
+                .chain(
+                    extra
+                        .iter()
+                        .map(|(name, values)| (name.clone(), values[i].clone())),
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether `#[repeat]` with these rows and this template declares exactly
+/// the members: the `#[stack]` macro names each instance `base` followed
+/// by the suffix of the first variable's value, and substitutes the row
+/// into every string's `${var}` and `${Name[var]…}` and into every
+/// identifier it finds (`Name[var]`, a bare `var`). Each instance, as the
+/// macro expands it, must be the member of that logical id, unchanged.
+fn declares_exactly(
+    base: &str,
+    members: &[String],
+    rows: &[Row],
+    template: &Value,
+    resources: &Map<String, Value>,
+    taken: &[String],
+) -> bool {
+    // A variable named like a declaration is an error of the macro; one
+    // that is also an identifier of the template would be substituted.
+    let variables: Vec<&str> = rows[0].iter().map(|(name, _)| name.as_str()).collect();
+    if variables.iter().any(|v| taken.iter().any(|t| t == v)) {
+        return false;
+    }
+    let mut identifiers = Vec::new();
+    identifiers_of(template, &mut identifiers);
+    if identifiers.iter().any(|i| variables.contains(i)) {
+        return false;
+    }
+    members.len() == rows.len()
+        && members.iter().zip(rows).all(|(member, row)| {
+            let instance = format!("{base}{}", suffix(&value_text(&row[0].1)));
+            instance == *member && expand(template, row) == resources[member]
+        })
+}
+
+/// A loop value as the macro reads it: a string's text, an integer's digits.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The suffix the `#[stack]` macro gives an instance's logical id (as
+/// `suffix` in `ecsnet-macros/src/parse/repeat.rs`): the first loop
+/// value in `UpperCamelCase`, ASCII letters and digits only, `Minus`
+/// before a negative number.
+fn suffix(text: &str) -> String {
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            ("Minus", digits)
+        }
+        _ => ("", text),
+    };
+    let camel: String = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect();
+    if camel.is_empty() {
+        return camel;
+    }
+    format!("{sign}{camel}")
+}
+
+/// The template with a row substituted, as the macro substitutes it.
+fn expand(template: &Value, row: &Row) -> Value {
+    match template {
+        Value::Object(object) => {
+            if let Some(Value::String(variable)) = object.get(LOOP_VARIABLE)
+                && object.len() == 1
+            {
+                return row
+                    .iter()
+                    .find(|(name, _)| name == variable)
+                    .map_or(Value::Null, |(_, value)| value.clone());
+            }
+            let mut out = Map::new();
+            for (key, value) in object {
+                let value = match (key.as_str(), value) {
+                    ("Ref" | "DependsOn", Value::String(name)) => {
+                        Value::String(instance_name(name, row))
+                    }
+                    ("DependsOn", Value::Array(names)) => Value::Array(
+                        names
+                            .iter()
+                            .map(|n| match n {
+                                Value::String(name) => Value::String(instance_name(name, row)),
+                                other => expand(other, row),
+                            })
+                            .collect(),
+                    ),
+                    ("Fn::GetAtt", Value::Array(args)) => {
+                        let mut out: Vec<Value> = args.iter().map(|a| expand(a, row)).collect();
+                        if let Some(Value::String(name)) = args.first() {
+                            out[0] = Value::String(instance_name(name, row));
+                        }
+                        Value::Array(out)
+                    }
+                    _ => expand(value, row),
+                };
+                out.insert(in_string(key, row), value);
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|i| expand(i, row)).collect()),
+        Value::String(s) => Value::String(in_string(s, row)),
+        other => other.clone(),
+    }
+}
+
+/// A logical id, written as an identifier: `Name[var]` is the instance;
+/// one that is not an identifier is a string literal.
+fn instance_name(name: &str, row: &Row) -> String {
+    if let Some((resource, rest)) = name.split_once('[')
+        && let Some(variable) = rest.strip_suffix(']')
+        && let Some((_, value)) = row.iter().find(|(n, _)| n == variable)
+    {
+        return format!("{resource}{}", suffix(&value_text(value)));
+    }
+    in_string(name, row)
+}
+
+/// `${var}` and `${Name[var]…}` substituted in a string literal (as
+/// `substitute_in_string` in `ecsnet-macros/src/parse/repeat.rs`).
+fn in_string(original: &str, row: &Row) -> String {
+    let mut result = String::with_capacity(original.len());
+    let mut rest = original;
+    while let Some(start) = rest.find("${") {
+        let (before, after) = rest.split_at(start + 2);
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let placeholder = &after[..close];
+        if let Some((_, value)) = row.iter().find(|(name, _)| name == placeholder) {
+            result.push_str(&before[..start]);
+            result.push_str(&value_text(value));
+            rest = &after[close + 1..];
+        } else {
+            result.push_str(before);
+            result.push_str(&in_placeholder(placeholder, row));
+            rest = &after[close..];
+        }
+    }
+    result.push_str(rest);
+    result
+}
+
+/// `Name[var]…` inside `${…}`: the instance's logical id.
+fn in_placeholder(text: &str, row: &Row) -> String {
+    if let Some(open) = text.find('[')
+        && let Some(close) = text[open..].find(']').map(|c| open + c)
+    {
+        let (resource, variable) = (&text[..open], &text[open + 1..close]);
+        if !resource.is_empty()
+            && resource.chars().all(|c| c.is_ascii_alphanumeric())
+            && let Some((_, value)) = row.iter().find(|(name, _)| name == variable)
+        {
+            return format!(
+                "{resource}{}{}",
+                suffix(&value_text(value)),
+                &text[close + 1..]
+            );
+        }
+    }
+    text.to_owned()
+}
+
+/// The identifiers the program writes for the template's names (`Ref`,
+/// `DependsOn`, `Fn::GetAtt`, condition and mapping names, policies, the
+/// type), where the macro would put a loop value for a variable's name.
+fn identifiers_of<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+    match value {
+        Value::Object(object) => {
+            for (key, inner) in object {
+                let names: Vec<&Value> = match (key.as_str(), inner) {
+                    (
+                        "Ref"
+                        | "DependsOn"
+                        | "Condition"
+                        | "Type"
+                        | "DeletionPolicy"
+                        | "UpdateReplacePolicy"
+                        | "Fn::GetAtt",
+                        Value::String(_),
+                    ) => vec![inner],
+                    ("DependsOn" | "Fn::GetAtt", Value::Array(items)) => items.iter().collect(),
+                    ("Fn::If" | "Fn::FindInMap", Value::Array(items)) => {
+                        items.iter().take(1).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                for name in names.iter().filter_map(|n| n.as_str()) {
+                    // `Name[var]` is the importer's own: its variable is
+                    // meant to be substituted.
+                    let mut outside = name;
+                    while !outside.is_empty() {
+                        let (part, rest) = match outside.find('[') {
+                            Some(open) => (
+                                &outside[..open],
+                                outside[open..]
+                                    .find(']')
+                                    .map_or("", |c| &outside[open + c + 1..]),
+                            ),
+                            None => (outside, ""),
+                        };
+                        out.extend(
+                            part.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                                .filter(|word| !word.is_empty()),
+                        );
+                        outside = rest;
+                    }
+                }
+                identifiers_of(inner, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| identifiers_of(i, out)),
+        _ => {}
     }
 }
 
@@ -436,5 +687,71 @@ mod tests {
         });
         assert!(groups(resources.as_object().unwrap(), &[]).is_empty());
         assert_eq!(snake("VPCSecurityGroups"), "vpc_security_groups");
+    }
+
+    #[test]
+    fn near_misses_stay_apart() {
+        // The macro would name the instances `Queue1`, `Queue2`, `Queue3`.
+        let zeros = json!({
+            "Queue01": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 1}},
+            "Queue02": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 2}},
+            "Queue03": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 3}},
+        });
+        assert!(groups(zeros.as_object().unwrap(), &[]).is_empty());
+        // A parameter named like the loop variable: the macro refuses it.
+        let clash = json!({
+            "Topic1": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "n"}, "DisplayName": "1"}},
+            "Topic2": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "n"}, "DisplayName": "2"}},
+            "Topic3": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "n"}, "DisplayName": "3"}},
+        });
+        assert!(groups(clash.as_object().unwrap(), &["n".to_owned()]).is_empty());
+        // A string that names a further loop variable: the macro would
+        // substitute `${the_bucket_name}`, which the template means as text.
+        let text = json!({
+            "Bucket1": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "a", "Tags": [{"Key": "k", "Value": "${the_bucket_name}"}]}},
+            "Bucket2": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "b", "Tags": [{"Key": "k", "Value": "${the_bucket_name}"}]}},
+            "Bucket3": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "c", "Tags": [{"Key": "k", "Value": "${the_bucket_name}"}]}},
+        });
+        assert!(groups(text.as_object().unwrap(), &[]).is_empty());
+        // Without that text, the same buckets are one loop.
+        let mut plain = text;
+        for bucket in plain.as_object_mut().unwrap().values_mut() {
+            bucket["Properties"]["Tags"][0]["Value"] = json!("v");
+        }
+        let found = groups(plain.as_object().unwrap(), &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].header,
+            r#"#[repeat(for (n, the_bucket_name) in [(1, "a"), (2, "b"), (3, "c")])]"#
+        );
+    }
+
+    #[test]
+    fn instances_are_named_as_the_macro_names_them() {
+        assert_eq!(suffix("7"), "7");
+        assert_eq!(suffix("us-east-1a"), "UsEast1a");
+        assert_eq!(suffix("-1"), "Minus1");
+        assert_eq!(suffix("--"), "");
+        let resources = json!({
+            "Subnet1": {"Type": "AWS::EC2::Subnet", "Properties": {"CidrBlock": "10.0.1.0/24"}},
+            "Subnet2": {"Type": "AWS::EC2::Subnet", "Properties": {"CidrBlock": "10.0.2.0/24"}},
+            "Subnet3": {"Type": "AWS::EC2::Subnet", "Properties": {"CidrBlock": "10.0.3.0/24"}},
+            "Route1": {"Type": "AWS::EC2::SubnetRouteTableAssociation", "DependsOn": ["Subnet1"], "Properties": {"SubnetId": {"Fn::GetAtt": ["Subnet1", "SubnetId"]}, "RouteTableId": {"Fn::Sub": "${Subnet1}-1"}}},
+            "Route2": {"Type": "AWS::EC2::SubnetRouteTableAssociation", "DependsOn": ["Subnet2"], "Properties": {"SubnetId": {"Fn::GetAtt": ["Subnet2", "SubnetId"]}, "RouteTableId": {"Fn::Sub": "${Subnet2}-2"}}},
+            "Route3": {"Type": "AWS::EC2::SubnetRouteTableAssociation", "DependsOn": ["Subnet3"], "Properties": {"SubnetId": {"Fn::GetAtt": ["Subnet3", "SubnetId"]}, "RouteTableId": {"Fn::Sub": "${Subnet3}-3"}}},
+        });
+        let resources = resources.as_object().unwrap();
+        let found = groups(resources, &[]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let route = &found[1];
+        assert_eq!(
+            route.template["Properties"]["RouteTableId"],
+            json!({"Fn::Sub": "${Subnet[n]}-${n}"})
+        );
+        for (i, member) in route.members.iter().enumerate() {
+            let row = vec![(VARIABLE.to_owned(), json!(i + 1))];
+            assert_eq!(format!("Route{}", suffix(&value_text(&row[0].1))), *member);
+            assert_eq!(expand(&route.template, &row), resources[member]);
+        }
     }
 }
