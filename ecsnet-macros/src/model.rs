@@ -74,6 +74,15 @@ impl Declaration {
         }
     }
 
+    /// The namespace of the logical id: parameters and resources share
+    /// one; outputs, conditions and mappings each have their own.
+    pub fn namespace(&self) -> &'static str {
+        match &self.kind {
+            DeclarationKind::Parameter(_) | DeclarationKind::Resource(_) => "parameter or resource",
+            _ => self.kind_name(),
+        }
+    }
+
     /// Whether this is an output. Outputs are a namespace of their own
     /// (template anatomy: `Outputs` is a section apart from `Parameters`
     /// and `Resources`, and `Ref` reaches only those two), so an output's
@@ -125,6 +134,10 @@ impl Declaration {
 pub struct Condition {
     /// `equals(…)`, `and(…)`, `or(…)`, `not(…)`, or another condition's name.
     pub expression: Value,
+    /// `name = "…"`: the condition's name, when it is not the struct's.
+    /// Conditions are a namespace of their own, so a condition may be named
+    /// like the parameter it tests.
+    pub name: Option<LitStr>,
 }
 
 /// A mapping (the template's `Mappings` section): keys to keys to values,

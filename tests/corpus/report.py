@@ -11,8 +11,8 @@ normalisations, each a form CloudFormation itself treats as the same:
 scalars compare as text (`5` and `"5"`, `true` and `"true"`), a single
 `DependsOn` equals a list of one, `Fn::GetAtt` "a.b" equals ["a", "b"],
 `Fn::Sub` [s, {}] equals s, `Fn::GetAZs` of `AWS::Region` equals "",
-empty `Properties` equal none, and a missing `AWSTemplateFormatVersion`
-equals "2010-09-09".
+empty `Properties` and empty template sections (`Mappings: {}`) equal
+none, and a missing `AWSTemplateFormatVersion` equals "2010-09-09".
 """
 
 import os
@@ -65,7 +65,7 @@ def normal(value, key=None):
 
 
 def template(value):
-    value = normal(value)
+    value = {k: v for k, v in normal(value).items() if v != {}}
     value.setdefault("AWSTemplateFormatVersion", "2010-09-09")
     return value
 

@@ -178,6 +178,28 @@ fn main() -> std::process::ExitCode {
     }
 
     #[test]
+    fn a_condition_named_like_a_parameter_gets_a_struct_of_its_own() {
+        let imported = import(
+            "Parameters:\n  Replica: {Type: String, AllowedValues: ['true', 'false']}\n\
+             Conditions:\n  Replica: !Equals [!Ref Replica, 'true']\n\
+             Resources:\n  Queue: {Type: AWS::SQS::Queue, Condition: Replica}\n",
+            "s",
+        )
+        .unwrap();
+        let program = &imported.program;
+        assert!(
+            program.contains(
+                "    #[condition(equals(Replica, \"true\"), name = \"Replica\")]\n    pub struct ReplicaCondition;"
+            ),
+            "{program}"
+        );
+        assert!(
+            program.contains("    #[condition(Replica)]\n    pub struct Queue;"),
+            "{program}"
+        );
+    }
+
+    #[test]
     fn conditions_mappings_and_language_extensions_in_the_stack_language() {
         let imported = import(
             "Transform: AWS::LanguageExtensions\n\

@@ -70,7 +70,16 @@ pub fn program(template: &Value, module: &str) -> Result<Imported, String> {
                 }
             }
             ("Mappings", Value::Object(mappings)) => builder.mappings_section(mappings),
-            ("Conditions", Value::Object(conditions)) => builder.conditions_section(conditions),
+            ("Conditions", Value::Object(conditions)) => {
+                // Conditions are a namespace of their own; a condition named
+                // like another declaration gets a struct of another name.
+                let declared: Vec<&String> = ["Parameters", "Resources", "Outputs"]
+                    .iter()
+                    .filter_map(|s| sections.get(*s).and_then(Value::as_object))
+                    .flat_map(Map::keys)
+                    .collect();
+                builder.conditions_section(conditions, &declared);
+            }
             ("Rules", Value::Object(rules)) => builder.rules_section(rules),
             ("Metadata", _) => builder.metadata_section(value),
             ("Transform", _) => builder.transform_section(value),
@@ -470,16 +479,24 @@ impl Builder {
     }
 
     /// `Conditions`: one `#[condition(expression)]` struct per condition.
-    fn conditions_section(&mut self, conditions: &Map<String, Value>) {
+    fn conditions_section(&mut self, conditions: &Map<String, Value>, declared: &[&String]) {
         for (name, condition) in conditions {
             let expression = self.converter.condition(condition).render(0, 12);
             let mut lines = comments(&self.converter.take());
+            let (struct_name, named) = if declared.iter().any(|d| *d == name) {
+                (
+                    format!("{name}Condition"),
+                    format!(", name = {}", render::string(name)),
+                )
+            } else {
+                (name.clone(), String::new())
+            };
             lines.extend(
-                format!("#[condition({expression})]")
+                format!("#[condition({expression}{named})]")
                     .lines()
                     .map(str::to_owned),
             );
-            self.push(name, lines);
+            self.push(&struct_name, lines);
         }
     }
 

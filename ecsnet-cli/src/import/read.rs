@@ -192,12 +192,20 @@ fn tagged(tag: &Tag, value: Value) -> Result<Value, String> {
 /// A plain (unquoted, untagged) scalar, resolved by the YAML 1.2 core schema:
 /// `null`, `~` and nothing are null, `true`/`false` booleans, decimal,
 /// octal (`0o`) and hexadecimal (`0x`) integers and decimals numbers; the rest
-/// strings.
+/// strings. One exception: CloudFormation reads YAML 1.1 booleans ("supports
+/// the YAML Version 1.1 specification", as cfn-lint's reader does), so a
+/// plain `Yes`, `No`, `On` or `Off` is a boolean, which CloudFormation turns
+/// into `"true"` or `"false"` where a string belongs. AWS's own samples write
+/// `AllowedValues: [Yes, No]` and compare with `Yes`: both read as `true`.
 pub fn plain_scalar(text: &str) -> Value {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
+        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => {
+            return Value::Bool(true);
+        }
+        "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => {
+            return Value::Bool(false);
+        }
         _ => {}
     }
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
@@ -282,11 +290,13 @@ mod tests {
     #[test]
     fn scalars_follow_the_core_schema_and_quotes_keep_strings() {
         let value =
-            yaml("a: 8000\nb: '8000'\nc: 0.5\nd: true\ne: ~\nf: 2010-09-09\ng: -1\nh: |\n  line\n")
+            yaml("a: 8000\nb: '8000'\nc: 0.5\nd: true\ne: ~\nf: 2010-09-09\ng: -1\nh: |\n  line\n\
+                  i: Yes\nj: 'No'\nk: off\nl: y\n")
                 .unwrap();
         assert_eq!(
             value,
-            json!({"a": 8000, "b": "8000", "c": 0.5, "d": true, "e": null, "f": "2010-09-09", "g": -1, "h": "line\n"})
+            json!({"a": 8000, "b": "8000", "c": 0.5, "d": true, "e": null, "f": "2010-09-09", "g": -1, "h": "line\n",
+                   "i": true, "j": "No", "k": false, "l": "y"})
         );
     }
 

@@ -192,9 +192,12 @@ pub fn check_interface(cx: &Context) {
     }
 }
 
-/// `{ "default": "…" }`.
+/// `{ "default": "…" }`. A label written as a plain string passes: the
+/// schema cfn-lint checks gives a label's keys but not its type, so only
+/// an object's keys are checked (AWS's own samples write `Label: Network
+/// Configuration`, and deploy).
 fn check_label(cx: &Context, label: &Value) {
-    if let Some(label) = object(cx, label, "a label") {
+    if let Some(label) = label.as_object() {
         known_keys(cx, label, &["default"], "a label");
     }
 }
@@ -266,16 +269,39 @@ fn object<'a>(cx: &Context, value: &'a Value, what: &str) -> Option<&'a Object> 
 
 fn known_keys(cx: &Context, object: &Object, keys: &[&str], what: &str) {
     for entry in &object.entries {
-        if !keys.contains(&entry.key.name.as_str()) {
-            let mut message = format!("unknown key `{}` in {what}", entry.key.name);
-            if let Some(close) = did_you_mean(&entry.key.name, keys.iter().copied()) {
-                let _ = write!(message, "; did you mean `{close}`?");
-            } else {
-                let _ = write!(message, "; its keys are {}", list_in_backticks(keys));
-            }
+        if let Some(message) = unknown_key(&entry.key.name, keys, what) {
             cx.errors.push_spanned(entry.key.span, message);
         }
     }
+}
+
+/// Like [`known_keys`], for a section whose schema lets other keys pass
+/// (cfn-lint's rules schema gives no `additionalProperties` for a rule or
+/// an assertion): an unknown key deploys, and nothing reads it, so it is a
+/// warning. A misspelt `AssertDescription` is the usual case.
+fn known_keys_warning(cx: &Context, object: &Object, keys: &[&str], what: &str) {
+    for entry in &object.entries {
+        if let Some(message) = unknown_key(&entry.key.name, keys, what) {
+            cx.errors.warn_range(
+                entry.key.span,
+                entry.key.span,
+                format!("{message}; CloudFormation ignores it"),
+            );
+        }
+    }
+}
+
+fn unknown_key(key: &str, keys: &[&str], what: &str) -> Option<String> {
+    if keys.contains(&key) {
+        return None;
+    }
+    let mut message = format!("unknown key `{key}` in {what}");
+    if let Some(close) = did_you_mean(key, keys.iter().copied()) {
+        let _ = write!(message, "; did you mean `{close}`?");
+    } else {
+        let _ = write!(message, "; its keys are {}", list_in_backticks(keys));
+    }
+    Some(message)
 }
 
 // Rule `template-rules`: "Rules: each template rule consists of two
@@ -303,7 +329,7 @@ pub fn check_template_rules(cx: &Context) {
         let Some(rule) = object(cx, &entry.value, &what) else {
             continue;
         };
-        known_keys(cx, rule, &["RuleCondition", "Assertions"], &what);
+        known_keys_warning(cx, rule, &["RuleCondition", "Assertions"], &what);
         match rule.value("Assertions") {
             None => cx.errors.push_spanned(
                 entry.key.span,
@@ -315,7 +341,12 @@ pub fn check_template_rules(cx: &Context) {
                         let Some(assertion) = object(cx, assertion, "an assertion") else {
                             continue;
                         };
-                        known_keys(cx, assertion, &["Assert", "AssertDescription"], "an assertion");
+                        known_keys_warning(
+                            cx,
+                            assertion,
+                            &["Assert", "AssertDescription"],
+                            "an assertion",
+                        );
                         if assertion.get("Assert").is_none() {
                             cx.errors.push_spanned(
                                 assertion.span,

@@ -23,7 +23,7 @@ use crate::model::{DeclarationKind, Object, Value, ValueKind};
 // it. An output's id may therefore repeat a parameter's or a resource's.
 pub fn check_logical_ids(cx: &Context) {
     let _rule = cx.errors.rule("logical-id");
-    let mut seen: HashMap<(bool, String), &'static str> = HashMap::new();
+    let mut seen: HashMap<(&'static str, String), &'static str> = HashMap::new();
     let mut structs: HashMap<String, &'static str> = HashMap::new();
     for declaration in &cx.stack.declarations {
         let name = declaration.ident.to_string();
@@ -50,7 +50,7 @@ pub fn check_logical_ids(cx: &Context) {
                 ),
             );
         }
-        let key = (declaration.is_output(), name.to_owned());
+        let key = (declaration.namespace(), name.to_owned());
         // An output with `name = "…"` is still a struct, and a module
         // cannot hold two structs of one name.
         let struct_name = declaration.rust_ident.unraw().to_string();
@@ -62,6 +62,10 @@ pub fn check_logical_ids(cx: &Context) {
             let fix = if declaration.is_output() {
                 format!(
                     "; to output it under its own name, name the output's struct otherwise and give `name = \"{name}\"`: `#[output({struct_name}, name = \"{name}\")] struct {struct_name}Output;`"
+                )
+            } else if matches!(declaration.kind, DeclarationKind::Condition(_)) {
+                format!(
+                    "; conditions are named apart from parameters and resources, so name the condition's struct otherwise and give `name = \"{name}\"`: `#[condition(…, name = \"{name}\")] struct {struct_name}Condition;`"
                 )
             } else {
                 format!(

@@ -403,9 +403,10 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
     Ok(output)
 }
 
-/// `#[condition(expression)]` alone on a struct: a condition's
-/// expression, where a bare name is another condition.
-pub fn parse_condition(input: ParseStream) -> syn::Result<Value> {
+/// `#[condition(expression, name = "…")]` alone on a struct: a condition's
+/// expression, where a bare name is another condition, and its name if
+/// it is not the struct's.
+pub fn parse_condition(input: ParseStream) -> syn::Result<(Value, Option<LitStr>)> {
     if input.is_empty() {
         return Err(input.error(
             "expected the condition: `#[condition(equals(Environment, \"prod\"))]`, or `and(…)`, `or(…)`, `not(…)`",
@@ -413,7 +414,22 @@ pub fn parse_condition(input: ParseStream) -> syn::Result<Value> {
     }
     let mut expression = parse_value(input)?;
     super::value::name_condition(&mut expression);
-    Ok(expression)
+    let mut name = None;
+    if input.peek(Token![,]) {
+        input.parse::<Token![,]>()?;
+        if !input.is_empty() {
+            let key = Ident::parse_any(input)?;
+            if key != "name" {
+                return Err(unknown_option(&key.into(), &["name"], "#[condition]"));
+            }
+            input.parse::<Token![=]>()?;
+            name = Some(input.parse()?);
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            }
+        }
+    }
+    Ok((expression, name))
 }
 
 /// The condition named by a resource's `#[condition(Name)]` or an

@@ -419,7 +419,7 @@ fn declaration(
                 parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
             }
             kw::CONDITION => parse_args(declaring_attribute, attr::parse_condition)
-                .map(|expression| DeclarationKind::Condition(Condition { expression })),
+                .map(|(expression, name)| DeclarationKind::Condition(Condition { expression, name })),
             kw::MAPPING => object_args(declaring_attribute)
                 .map(|body| DeclarationKind::Mapping(Mapping { body })),
             _ => parse_args(declaring_attribute, attr::parse_resource)
@@ -444,16 +444,17 @@ fn declaration(
 /// letter. CloudFormation allows a leading digit too, but the name becomes
 /// a Rust identifier in the generated code.
 fn output_name(kind: &DeclarationKind, errors: &Errors) -> Option<Ident> {
-    let DeclarationKind::Output(output) = kind else {
-        return None;
+    let (name, what) = match kind {
+        DeclarationKind::Output(output) => (output.name.as_ref()?, "output"),
+        DeclarationKind::Condition(condition) => (condition.name.as_ref()?, "condition"),
+        _ => return None,
     };
-    let name = output.name.as_ref()?;
     let text = name.value();
     let _rule = errors.rule("logical-id");
     if text.is_empty() {
         errors.push_spanned(
             name.span(),
-            "an output's name is its logical id and cannot be empty; leave `name` out to use the struct's name",
+            format!("an {what}'s name is its logical id and cannot be empty; leave `name` out to use the struct's name")
         );
         return None;
     }
@@ -462,7 +463,7 @@ fn output_name(kind: &DeclarationKind, errors: &Errors) -> Option<Ident> {
         errors.push_spanned(
             name.span(),
             format!(
-                "output name `{text}` is not alphanumeric; CloudFormation allows only `A-Z`, `a-z` and `0-9` in a logical id, as in `{suggestion}`"
+                "{what} name `{text}` is not alphanumeric; CloudFormation allows only `A-Z`, `a-z` and `0-9` in a logical id, as in `{suggestion}`"
             ),
         );
         return None;
@@ -470,7 +471,7 @@ fn output_name(kind: &DeclarationKind, errors: &Errors) -> Option<Ident> {
     if !text.starts_with(|c: char| c.is_ascii_alphabetic()) {
         errors.push_spanned(
             name.span(),
-            format!("output name `{text}` starts with a digit; ecsnet names outputs like structs, so start it with a letter"),
+            format!("{what} name `{text}` starts with a digit; ecsnet names {what}s like structs, so start it with a letter"),
         );
         return None;
     }
