@@ -98,6 +98,9 @@ pub struct Resource {
     pub depends_on: Vec<Cow<'static, str>>,
     /// `Condition`: the name of the condition that decides whether it is created.
     pub condition: Option<Cow<'static, str>>,
+    /// `Version`: an attribute only custom resources take, passed to their
+    /// provider as written.
+    pub version: Option<Value>,
     /// `Metadata`.
     pub metadata: Map,
     /// `CreationPolicy`.
@@ -120,6 +123,7 @@ impl Resource {
             ty: ty.into(),
             depends_on: Vec::new(),
             condition: None,
+            version: None,
             metadata: Map::new(),
             creation_policy: None,
             update_policy: None,
@@ -244,6 +248,7 @@ impl Resource {
             map.insert("DependsOn".into(), Value::List(ids));
         }
         insert_str(&mut map, "Condition", self.condition.as_ref());
+        insert(&mut map, "Version", self.version.as_ref());
         insert_map(&mut map, "Metadata", &self.metadata);
         insert(&mut map, "CreationPolicy", self.creation_policy.as_ref());
         insert(&mut map, "UpdatePolicy", self.update_policy.as_ref());

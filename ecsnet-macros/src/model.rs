@@ -224,6 +224,8 @@ pub struct Resource {
     pub acknowledgments: Vec<Acknowledgment>,
     /// `#[condition(Name)]`: created only where the condition is true.
     pub condition: Option<Ident>,
+    /// `#[version("1.0")]`: a custom resource's `Version`.
+    pub version: Option<Value>,
 }
 
 /// An output.
@@ -665,6 +667,18 @@ impl Value {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// Whether this is `{ "Fn::Transform": … }`: a macro of the account run
+    /// on this value when the stack deploys, so what it becomes is known
+    /// only then ("Fn::Transform",
+    /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-transform.html>).
+    pub fn is_in_template_transform(&self) -> bool {
+        self.as_object().is_some_and(|object| {
+            object.entries.len() == 1
+                && object.entries[0].key.quoted
+                && object.entries[0].key.name == "Fn::Transform"
+        })
     }
 
     /// The items of a list literal.

@@ -657,3 +657,62 @@ fn resource_structs_carry_their_type_documentation() {
         }
     }
 }
+
+#[test]
+fn an_in_template_transform_is_known_only_at_deployment() {
+    // `Fn::Transform` where a string belongs: the macro decides the value.
+    let module = r#"mod m {
+        #[resource(AWS::SSM::Parameter {
+            r#type: "String",
+            value: { "Fn::Transform": [{ "Name": "DatetimeNow", "Parameters": {} }] },
+        })]
+        pub struct Now;
+    }"#;
+    assert!(expand("", module).errors.is_empty(), "{:#?}", expand("", module).errors);
+    // Any other object there is still a mismatch.
+    let module = module.replace("Fn::Transform", "Fn::Transfrom");
+    assert_error(&expand("", &module), "mismatched types: `value` expects a string");
+}
+
+#[test]
+fn conditions_are_checked_under_each_assignment_the_parameters_allow() {
+    let module = r#"mod m {
+        #[parameter(String, allowed_values = ["a", "b", "c"])]
+        pub struct Choice;
+        #[condition(or(equals(Choice, "a"), equals(Choice, "b")))]
+        pub struct AOrB;
+        #[condition(not(equals(Choice, "a")))]
+        pub struct NotA;
+        #[resource(AWS::SQS::Queue {})]
+        #[condition(AOrB)]
+        pub struct Queue;
+        #[resource(AWS::SNS::Topic { display_name: Queue.QueueName })]
+        #[condition(NotA)]
+        pub struct Topic;
+    }"#;
+    // `Choice = "c"`: `NotA` holds and `AOrB` does not, so `Topic` reads a
+    // queue that is not there.
+    let expansion = expand("", module);
+    assert_error(&expansion, "`Queue` exists only where condition `AOrB` is true");
+    // With "c" not allowed, `NotA` implies `AOrB`, and the stack is sound.
+    let sound = module.replace(r#"["a", "b", "c"]"#, r#"["a", "b"]"#);
+    assert!(expand("", &sound).errors.is_empty(), "{:#?}", expand("", &sound).errors);
+}
+
+#[test]
+fn only_custom_resources_take_a_version() {
+    let custom = r#"mod m {
+        #[resource(Custom::Thing { service_token: "arn:aws:lambda:us-east-1:1:function:f" })]
+        #[version("1.0")]
+        pub struct Thing;
+    }"#;
+    let expansion = expand("", custom);
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(expansion.code.contains("version"), "{}", expansion.code);
+    let queue = r#"mod m {
+        #[resource(AWS::SQS::Queue {})]
+        #[version("1.0")]
+        pub struct Queue;
+    }"#;
+    assert_error(&expand("", queue), "`#[version]` is an attribute of custom resources");
+}

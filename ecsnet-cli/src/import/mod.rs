@@ -178,6 +178,21 @@ fn main() -> std::process::ExitCode {
     }
 
     #[test]
+    fn a_custom_resource_keeps_its_version() {
+        let imported = import(
+            "Resources:\n  Thing:\n    Type: Custom::Thing\n    Version: '1.0'\n    Properties: {ServiceToken: arn}\n",
+            "s",
+        )
+        .unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert!(
+            imported.program.contains("    })]\n    #[version(\"1.0\")]\n    pub struct Thing;"),
+            "{}",
+            imported.program
+        );
+    }
+
+    #[test]
     fn a_condition_named_like_a_parameter_gets_a_struct_of_its_own() {
         let imported = import(
             "Parameters:\n  Replica: {Type: String, AllowedValues: ['true', 'false']}\n\

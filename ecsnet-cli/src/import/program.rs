@@ -288,6 +288,11 @@ impl Builder {
                     attributes.push(format!("#[{attribute_name}({policy})]"));
                 }
                 "Condition" => attributes.extend(self.resource_condition(value)),
+                // A custom resource's `Version` (the macro checks where it goes).
+                "Version" => {
+                    let value = self.value(value);
+                    attributes.push(format!("#[version({value})]"));
+                }
                 _ => {
                     // A key CloudFormation does not document, such as
                     // those a custom macro (`Transform`) consumes: the

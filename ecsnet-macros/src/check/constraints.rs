@@ -372,6 +372,7 @@ fn instance<'a>(
             }
             Instance::Array(out)
         }
+        ValueKind::Object(_) if value.is_in_template_transform() => Instance::Unknown,
         ValueKind::Object(object) => match shape {
             Some(Shape::Struct(nested)) => {
                 object_instance(object, Some(nested.properties()), path, found)

@@ -66,6 +66,8 @@ pub fn produces(cx: &Context, value: &Value) -> Produces {
         ValueKind::Bool(_) => Produces::Bool,
         ValueKind::Null => Produces::Null,
         ValueKind::List(_) => Produces::List,
+        // A macro decides what `Fn::Transform` becomes.
+        ValueKind::Object(_) if value.is_in_template_transform() => Produces::Unknown,
         ValueKind::Object(_) => Produces::Object,
         ValueKind::Ref(name) => match cx.symbols.get(&name.to_string()) {
             Some(Symbol::Parameter(parameter)) => {

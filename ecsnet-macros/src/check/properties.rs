@@ -202,6 +202,26 @@ pub fn check_resource_attributes(cx: &Context) {
         let Some(resource) = declaration.as_resource() else {
             continue;
         };
+        // `Version` is an attribute of custom resources only, a string or
+        // an integer (cfn-lint's resource schema, E3001).
+        if let Some(version) = &resource.version {
+            if !resource.is_custom {
+                cx.errors.push_range(
+                    version.span,
+                    version.end,
+                    format!(
+                        "`#[version]` is an attribute of custom resources (`Custom::…`), and `{}` is `{}`",
+                        declaration.ident, resource.type_name
+                    ),
+                );
+            } else if !matches!(version.kind, ValueKind::Str(_) | ValueKind::Int(_)) {
+                cx.errors.push_range(
+                    version.span,
+                    version.end,
+                    "a custom resource's version is a string or an integer: `#[version(\"1.0\")]`",
+                );
+            }
+        }
         let policies = [
             (
                 &resource.creation_policy,

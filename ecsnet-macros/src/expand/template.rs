@@ -178,6 +178,10 @@ fn resource_expr(resource: &Resource) -> TokenStream {
         let condition = condition.to_string();
         settings.extend(quote!(__ecsnet_resource.condition = ::core::option::Option::Some(__ecsnet::Cow::Borrowed(#condition));));
     }
+    if let Some(version) = &resource.version {
+        let version = values::value(version, Keys::Verbatim);
+        settings.extend(quote!(__ecsnet_resource.version = ::core::option::Option::Some(#version);));
+    }
     if !resource.depends_on.is_empty() {
         let names = resource.depends_on.iter().map(ToString::to_string);
         settings.extend(quote!(__ecsnet_resource.depends_on = ::std::vec![#(__ecsnet::Cow::Borrowed(#names)),*];));

@@ -20,6 +20,8 @@ pub const UPDATE_POLICY: &str = "update_policy";
 pub const DELETION_POLICY: &str = "deletion_policy";
 pub const UPDATE_REPLACE_POLICY: &str = "update_replace_policy";
 pub const ACKNOWLEDGE: &str = "acknowledge";
+/// `#[version("1.0")]`: the `Version` attribute of a custom resource.
+pub const VERSION: &str = "version";
 /// `#[repeat(for … in …)]`, one declaration for several instances.
 pub const REPEAT: &str = "repeat";
 
@@ -35,6 +37,7 @@ pub const RESOURCE_ATTRIBUTES: &[&str] = &[
     DELETION_POLICY,
     UPDATE_REPLACE_POLICY,
     ACKNOWLEDGE,
+    VERSION,
 ];
 
 /// Options of `#[parameter(Type, …)]`.

@@ -506,6 +506,7 @@ fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors
         update_replace_policy: None,
         acknowledgments: Vec::new(),
         condition: None,
+        version: None,
     };
     for attribute in attributes {
         let name = attribute_name(attribute);
@@ -514,6 +515,8 @@ fn resource(args: attr::ResourceArgs, attributes: &[&Attribute], errors: &Errors
                 .map(|acknowledgment| resource.acknowledgments.push(acknowledgment)),
             kw::DEPENDS_ON => parse_args(attribute, attr::parse_depends_on)
                 .map(|names| resource.depends_on.extend(names)),
+            kw::VERSION => parse_args(attribute, value::parse_value)
+                .and_then(|version| set_once(&mut resource.version, version, attribute)),
             kw::CONDITION => parse_args(attribute, attr::parse_condition_name)
                 .and_then(|name| set_once(&mut resource.condition, name, attribute)),
             kw::DELETION_POLICY | kw::UPDATE_REPLACE_POLICY => {
