@@ -668,10 +668,17 @@ fn an_in_template_transform_is_known_only_at_deployment() {
         })]
         pub struct Now;
     }"#;
-    assert!(expand("", module).errors.is_empty(), "{:#?}", expand("", module).errors);
+    assert!(
+        expand("", module).errors.is_empty(),
+        "{:#?}",
+        expand("", module).errors
+    );
     // Any other object there is still a mismatch.
     let module = module.replace("Fn::Transform", "Fn::Transfrom");
-    assert_error(&expand("", &module), "mismatched types: `value` expects a string");
+    assert_error(
+        &expand("", &module),
+        "mismatched types: `value` expects a string",
+    );
 }
 
 #[test]
@@ -693,10 +700,17 @@ fn conditions_are_checked_under_each_assignment_the_parameters_allow() {
     // `Choice = "c"`: `NotA` holds and `AOrB` does not, so `Topic` reads a
     // queue that is not there.
     let expansion = expand("", module);
-    assert_error(&expansion, "`Queue` exists only where condition `AOrB` is true");
+    assert_error(
+        &expansion,
+        "`Queue` exists only where condition `AOrB` is true",
+    );
     // With "c" not allowed, `NotA` implies `AOrB`, and the stack is sound.
     let sound = module.replace(r#"["a", "b", "c"]"#, r#"["a", "b"]"#);
-    assert!(expand("", &sound).errors.is_empty(), "{:#?}", expand("", &sound).errors);
+    assert!(
+        expand("", &sound).errors.is_empty(),
+        "{:#?}",
+        expand("", &sound).errors
+    );
 }
 
 #[test]
@@ -714,5 +728,31 @@ fn only_custom_resources_take_a_version() {
         #[version("1.0")]
         pub struct Queue;
     }"#;
-    assert_error(&expand("", queue), "`#[version]` is an attribute of custom resources");
+    assert_error(
+        &expand("", queue),
+        "`#[version]` is an attribute of custom resources",
+    );
+}
+
+#[test]
+fn a_named_custom_resource_writes_its_service_token_in_pascal_case() {
+    let module = r#"mod m {
+        #[resource(Custom::Thing {
+            service_token: "arn:aws:lambda:us-east-1:1:function:f",
+            "Size": 3,
+        })]
+        pub struct Thing;
+    }"#;
+    let expansion = expand("", module);
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    assert!(
+        expansion.code.contains("\"ServiceToken\""),
+        "{}",
+        expansion.code
+    );
+    assert!(
+        !expansion.code.contains("\"service_token\""),
+        "{}",
+        expansion.code
+    );
 }

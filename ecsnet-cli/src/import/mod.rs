@@ -186,7 +186,9 @@ fn main() -> std::process::ExitCode {
         .unwrap();
         assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
         assert!(
-            imported.program.contains("    })]\n    #[version(\"1.0\")]\n    pub struct Thing;"),
+            imported
+                .program
+                .contains("    })]\n    #[version(\"1.0\")]\n    pub struct Thing;"),
             "{}",
             imported.program
         );

@@ -289,10 +289,11 @@ mod tests {
 
     #[test]
     fn scalars_follow_the_core_schema_and_quotes_keep_strings() {
-        let value =
-            yaml("a: 8000\nb: '8000'\nc: 0.5\nd: true\ne: ~\nf: 2010-09-09\ng: -1\nh: |\n  line\n\
-                  i: Yes\nj: 'No'\nk: off\nl: y\n")
-                .unwrap();
+        let value = yaml(
+            "a: 8000\nb: '8000'\nc: 0.5\nd: true\ne: ~\nf: 2010-09-09\ng: -1\nh: |\n  line\n\
+                  i: Yes\nj: 'No'\nk: off\nl: y\n",
+        )
+        .unwrap();
         assert_eq!(
             value,
             json!({"a": 8000, "b": "8000", "c": 0.5, "d": true, "e": null, "f": "2010-09-09", "g": -1, "h": "line\n",

@@ -168,7 +168,16 @@ fn parameter_expr(declaration: &Declaration, parameter: &Parameter) -> TokenStre
 
 fn resource_expr(resource: &Resource) -> TokenStream {
     let ty = &resource.type_name;
-    let property_keys = match resource.schema {
+    // A `Custom::Name` resource has the properties of
+    // `AWS::CloudFormation::CustomResource` (`service_token` is
+    // `ServiceToken`), and any other key verbatim.
+    let schema = resource.schema.or_else(|| {
+        resource
+            .is_custom
+            .then(|| schema::resource_type("AWS::CloudFormation::CustomResource"))
+            .flatten()
+    });
+    let property_keys = match schema {
         Some(schema) => Keys::Schema(schema.properties),
         None => Keys::Verbatim,
     };
@@ -180,7 +189,8 @@ fn resource_expr(resource: &Resource) -> TokenStream {
     }
     if let Some(version) = &resource.version {
         let version = values::value(version, Keys::Verbatim);
-        settings.extend(quote!(__ecsnet_resource.version = ::core::option::Option::Some(#version);));
+        settings
+            .extend(quote!(__ecsnet_resource.version = ::core::option::Option::Some(#version);));
     }
     if !resource.depends_on.is_empty() {
         let names = resource.depends_on.iter().map(ToString::to_string);

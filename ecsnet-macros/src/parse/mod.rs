@@ -411,20 +411,21 @@ fn declaration(
     resource_attributes: &[&Attribute],
     errors: &Errors,
 ) -> Option<Declaration> {
-    let kind =
-        match attribute_name(declaring_attribute).as_str() {
-            kw::PARAMETER => parse_args(declaring_attribute, attr::parse_parameter)
-                .map(DeclarationKind::Parameter),
-            kw::OUTPUT => {
-                parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
-            }
-            kw::CONDITION => parse_args(declaring_attribute, attr::parse_condition)
-                .map(|(expression, name)| DeclarationKind::Condition(Condition { expression, name })),
-            kw::MAPPING => object_args(declaring_attribute)
-                .map(|body| DeclarationKind::Mapping(Mapping { body })),
-            _ => parse_args(declaring_attribute, attr::parse_resource)
-                .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
-        };
+    let kind = match attribute_name(declaring_attribute).as_str() {
+        kw::PARAMETER => {
+            parse_args(declaring_attribute, attr::parse_parameter).map(DeclarationKind::Parameter)
+        }
+        kw::OUTPUT => {
+            parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
+        }
+        kw::CONDITION => parse_args(declaring_attribute, attr::parse_condition)
+            .map(|(expression, name)| DeclarationKind::Condition(Condition { expression, name })),
+        kw::MAPPING => {
+            object_args(declaring_attribute).map(|body| DeclarationKind::Mapping(Mapping { body }))
+        }
+        _ => parse_args(declaring_attribute, attr::parse_resource)
+            .map(|args| DeclarationKind::Resource(resource(args, resource_attributes, errors))),
+    };
     match kind {
         Ok(kind) => Some(Declaration {
             ident: output_name(&kind, errors).unwrap_or_else(|| ident.unraw()),
