@@ -756,3 +756,29 @@ fn a_named_custom_resource_writes_its_service_token_in_pascal_case() {
         expansion.code
     );
 }
+
+#[test]
+fn a_template_body_keeps_its_own_placeholders() {
+    let module = r#"mod m {
+        #[parameter(String)]
+        pub struct AppName;
+        #[resource(AWS::CloudFormation::StackSet {
+            stack_set_name: "common",
+            permission_model: "SERVICE_MANAGED",
+            template_body: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub ${AppName}-${AWS::Region}\n",
+        })]
+        pub struct Common;
+    }"#;
+    let expansion = expand("", module);
+    assert!(
+        !has_error(&expansion, "is not substituted"),
+        "{:#?}",
+        expansion.errors
+    );
+    // The same text in another string property is still refused.
+    let elsewhere = module.replace(
+        "stack_set_name: \"common\"",
+        "stack_set_name: \"${AWS::Region}\"",
+    );
+    assert_error(&expand("", &elsewhere), "is not substituted");
+}

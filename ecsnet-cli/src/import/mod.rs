@@ -309,6 +309,11 @@ fn main() -> std::process::ExitCode {
             "{}",
             imported.program
         );
+        assert!(
+            imported.program.contains("pub struct FnForEachTopics;"),
+            "{}",
+            imported.program
+        );
     }
 
     #[test]

@@ -448,7 +448,11 @@ impl Builder {
         let mut lines = comments(&features);
         self.converter.features.push(feature);
         lines.push(format!("#[{kind}({value})]"));
-        self.push(name, lines);
+        // `Fn::ForEach::Topics` is no Rust name: the struct keeps its
+        // letters and digits, so the file parses and the stack macro
+        // reports the declaration.
+        let struct_name: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+        self.push(&struct_name, lines);
     }
 
     fn push(&mut self, name: &str, lines: Vec<String>) {

@@ -325,7 +325,7 @@ pub fn check_depends_on(cx: &Context) {
 // <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
 // `${…}` that names nothing of the stack (a shell variable in user data)
 // is left alone, as are Step Functions definitions, which substitute
-// their own variables.
+// their own variables, and a `template_body`, which is a template of its own.
 pub fn check_sub_needed(cx: &Context) {
     fn walk(cx: &Context, value: &Value) {
         match &value.kind {
@@ -341,7 +341,13 @@ pub fn check_sub_needed(cx: &Context) {
                 }
             }
             ValueKind::List(items) => items.iter().for_each(|item| walk(cx, item)),
-            ValueKind::Object(object) => object.entries.iter().for_each(|e| walk(cx, &e.value)),
+            // A template's body is another template, whose `${…}` are
+            // its own (cfn-lint's E1029 makes the same exception).
+            ValueKind::Object(object) => object
+                .entries
+                .iter()
+                .filter(|e| !is_template_body(&e.key.name))
+                .for_each(|e| walk(cx, &e.value)),
             ValueKind::Call(call) => call.args.iter().for_each(|arg| walk(cx, arg)),
             // Inside `sub!` a `${…}` is what it is for, variables included.
             _ => {}
@@ -358,7 +364,11 @@ pub fn check_sub_needed(cx: &Context) {
                     .into_iter()
                     .flatten()
                 {
-                    object.entries.iter().for_each(|e| walk(cx, &e.value));
+                    object
+                        .entries
+                        .iter()
+                        .filter(|e| !is_template_body(&e.key.name))
+                        .for_each(|e| walk(cx, &e.value));
                 }
             }
             crate::model::DeclarationKind::Output(output) => {
@@ -388,6 +398,11 @@ pub fn check_sub_needed(cx: &Context) {
             | crate::model::DeclarationKind::Mapping(_) => {}
         }
     }
+}
+
+/// `template_body` (`TemplateBody` of a stack set, a nested stack, …).
+fn is_template_body(key: &str) -> bool {
+    key == "template_body" || key == "TemplateBody"
 }
 
 /// The first `${X}` of a plain string that names something `Fn::Sub`
