@@ -6,14 +6,17 @@
 //! passes emits CloudFormation JSON or YAML.
 
 pub use ecsnet_core::*;
-pub use ecsnet_macros::stack;
+pub use ecsnet_macros::{construct, stack};
+
+#[doc(hidden)]
+pub use ecsnet_macros::__stack_resume;
 
 /// The names a stack module needs: `use ecsnet::prelude::*;`.
 pub mod prelude {
     pub use ecsnet_core::{
         StackCondition, StackMapping, StackOutput, StackParameter, StackResource, Template, Value,
     };
-    pub use ecsnet_macros::stack;
+    pub use ecsnet_macros::{construct, stack};
 }
 
 // The README's examples are compiled and run as doctests, so they cannot drift.

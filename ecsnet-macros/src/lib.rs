@@ -6,6 +6,7 @@
 //! be unit-tested without a compiler.
 
 mod check;
+mod construct;
 mod diag;
 mod expand;
 mod fallback;
@@ -40,4 +41,39 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::stack(args.into(), &item.into()).into()
+}
+
+/// Defines a construct: a named group of declarations with typed inputs,
+/// instantiated in a stack with `#[construct(path { input: value, … })]`.
+///
+/// ```ignore
+/// #[ecsnet::construct]
+/// pub mod nat_gateway {
+///     /// The public subnet the gateway lives in.
+///     #[input(AWS::EC2::Subnet::Id)]
+///     pub struct PublicSubnet;
+///
+///     #[resource(AWS::EC2::EIP { domain: "vpc" })]
+///     pub struct Address;
+///
+///     #[resource(AWS::EC2::NatGateway {
+///         allocation_id: Address.AllocationId,
+///         subnet_id: PublicSubnet,
+///     })]
+///     pub struct Gateway;
+/// }
+/// ```
+///
+/// `#[construct(export)]` makes it usable from other crates, as
+/// `that_crate::nat_gateway`. See the ecsnet book, "Constructs".
+#[proc_macro_attribute]
+pub fn construct(args: TokenStream, item: TokenStream) -> TokenStream {
+    construct::definition::construct(args.into(), item.into()).into()
+}
+
+/// The callback of constructs; not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __stack_resume(input: TokenStream) -> TokenStream {
+    expand::resume(input.into()).into()
 }

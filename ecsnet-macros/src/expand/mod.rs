@@ -18,6 +18,8 @@ use syn::ext::IdentExt;
 use syn::parse::Parser as _;
 
 use crate::check;
+use crate::construct::Definitions;
+use crate::construct::instance::Expanded;
 use crate::diag::Errors;
 use crate::fallback;
 use crate::model::{DeclarationKind, Resource, Stack};
@@ -26,9 +28,54 @@ use crate::schema;
 
 /// `#[stack]`: parse, check, expand.
 pub fn stack(args: TokenStream, item: &TokenStream) -> TokenStream {
+    stack_with(args, item, &Definitions::default())
+}
+
+/// `__stack_resume!`: a construct's callback, with the stack's state and
+/// the construct's definition (see `construct`).
+pub fn resume(input: TokenStream) -> TokenStream {
+    match crate::construct::resumed(input) {
+        Ok(resumed) => {
+            let mut definitions = resumed.definitions;
+            // The definition supplied is that of the first instance still
+            // unknown, which is the one `#[stack]` asked for.
+            if let Ok(module) = syn::parse2::<syn::ItemMod>(resumed.module.clone())
+                && let Some(path) = crate::construct::instance::first_unknown(&module, &definitions)
+            {
+                definitions.entries.push((path, resumed.supplied));
+            }
+            stack_with(resumed.args, &resumed.module, &definitions)
+        }
+        Err(message) => syn::Error::new(proc_macro2::Span::call_site(), message).to_compile_error(),
+    }
+}
+
+fn stack_with(args: TokenStream, item: &TokenStream, definitions: &Definitions) -> TokenStream {
     let errors = Errors::new();
     let args = parse::cut_deep_groups(args, &errors);
     let item = &parse::cut_deep_groups(item.clone(), &errors);
+    // Instances of constructs become declarations; a construct not seen
+    // yet is asked for its definition, and the stack resumes with it.
+    let item = &match crate::construct::instance::expand_known(item, definitions, &errors) {
+        Expanded::Done(module) => module,
+        Expanded::Pending(module, path) => {
+            if definitions.entries.len() >= crate::construct::MAX_ROUNDS {
+                errors.push_spanned(
+                    proc_macro2::Span::call_site(),
+                    format!(
+                        "this stack instantiates constructs more than {} levels deep; a construct may not instantiate itself",
+                        crate::construct::MAX_ROUNDS
+                    ),
+                );
+                let errors = errors.finish().unwrap_or_default();
+                return quote!(#errors);
+            }
+            let krate = parse::crate_path(&args);
+            let request = crate::construct::request(&krate, &path, &args, &module, definitions);
+            let errors = errors.finish().unwrap_or_default();
+            return quote!(#errors #request);
+        }
+    };
     let parsed = match parse::parse(args, item, &errors) {
         Ok(parsed) => parsed,
         Err(error) => {

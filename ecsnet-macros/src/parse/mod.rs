@@ -86,6 +86,15 @@ pub fn parse(args: TokenStream, item: &TokenStream, errors: &Errors) -> syn::Res
     })
 }
 
+/// The facade crate's path a stack's arguments give (`crate = "…"`), or
+/// `::ecsnet`; mistakes in the arguments are reported by [`parse`].
+pub fn crate_path(args: &TokenStream) -> syn::Path {
+    attr::parse_stack_options(args.clone())
+        .ok()
+        .and_then(|options| options.crate_path)
+        .unwrap_or_else(|| syn::parse_quote!(::ecsnet))
+}
+
 /// How deep brackets, braces and parentheses may nest anywhere in a stack
 /// module. `syn` builds its view of the tokens recursively, so a module
 /// nested thousands of levels deep would overflow the compiler's stack

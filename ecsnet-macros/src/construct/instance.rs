@@ -1,0 +1,491 @@
+//! Instances: `#[construct(path { input: value, … })] struct Name;` in a
+//! stack becomes the construct's declarations, each named `Name` followed
+//! by its name in the construct (`PrivateA` + `Subnet` = `PrivateASubnet`),
+//! with the inputs replaced by the arguments.
+//!
+//! Replacement is on tokens, as `#[repeat]` does, so every token keeps the
+//! span it was written with: an argument's tokens point into the stack, the
+//! construct's into the construct. In the construct's text:
+//! - an input's name written as a value becomes the argument;
+//! - a declaration's name becomes the instance's declaration;
+//! - inside a string literal, `${Input}` becomes the argument (a string's
+//!   text, or `${Name}` / `${Name.Attribute}` for a reference), and
+//!   `${Declaration…}` the instance's declaration.
+//!
+//! A name after `.` or `::`, before `::`, or as a key before `:` is never
+//! replaced: `AWS::EC2::Subnet` and `NatGateway.AllocationId` stay as they
+//! are.
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
+use quote::quote;
+use syn::ext::IdentExt;
+use syn::{Attribute, Item, ItemMod, ItemStruct};
+
+use super::{Definitions, path_text};
+use crate::diag::{Errors, did_you_mean, list_in_backticks};
+
+/// What expanding the known instances of a module gives.
+pub enum Expanded {
+    /// Every instance is expanded: the module, without instances.
+    Done(TokenStream),
+    /// An instance names a construct whose definition is not known yet:
+    /// the module with the known ones expanded, and the path to ask.
+    Pending(TokenStream, TokenStream),
+}
+
+/// An instance as written.
+struct Instance {
+    /// The instance's name, the prefix of its declarations' names.
+    name: Ident,
+    /// The construct's path, as written.
+    path: TokenStream,
+    /// `{ input: value, … }`, if given.
+    args: Option<Group>,
+    /// The `#[construct]` path's span, for errors about the instance.
+    span: Span,
+}
+
+/// Expands, in `module`, every instance whose construct is in `definitions`.
+pub fn expand_known(module: &TokenStream, definitions: &Definitions, errors: &Errors) -> Expanded {
+    let Ok(mut parsed) = syn::parse2::<ItemMod>(module.clone()) else {
+        // Not a module: `#[stack]` reports it.
+        return Expanded::Done(module.clone());
+    };
+    let Some((_, items)) = parsed.content.as_mut() else {
+        return Expanded::Done(module.clone());
+    };
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut pending: Option<TokenStream> = None;
+    for item in items.drain(..) {
+        let Item::Struct(structure) = &item else {
+            out.push(item);
+            continue;
+        };
+        let Some(instance) = instance(structure, errors) else {
+            out.push(item);
+            continue;
+        };
+        let Some(definition) = definitions.get(&path_text(&instance.path)) else {
+            pending.get_or_insert_with(|| instance.path.clone());
+            out.push(item);
+            continue;
+        };
+        out.extend(expand(&instance, definition, errors));
+    }
+    *items = out;
+    let tokens = quote!(#parsed);
+    match pending {
+        Some(path) => Expanded::Pending(tokens, path),
+        None => Expanded::Done(tokens),
+    }
+}
+
+/// The path of the first instance whose construct is not in `definitions`.
+pub fn first_unknown(module: &ItemMod, definitions: &Definitions) -> Option<String> {
+    let (_, items) = module.content.as_ref()?;
+    let ignore = Errors::new();
+    let found = items.iter().find_map(|item| {
+        let Item::Struct(structure) = item else {
+            return None;
+        };
+        let path = path_text(&instance(structure, &ignore)?.path);
+        definitions.get(&path).is_none().then_some(path)
+    });
+    let _ = ignore.finish();
+    found
+}
+
+/// The instance a struct declares with `#[construct(…)]`, if any.
+fn instance(structure: &ItemStruct, errors: &Errors) -> Option<Instance> {
+    let attribute = structure
+        .attrs
+        .iter()
+        .find(|a| a.path().is_ident("construct"))?;
+    let syn::Meta::List(list) = &attribute.meta else {
+        errors.push_spanned(
+            attribute.path().get_ident().map_or_else(Span::call_site, Ident::span),
+            "expected the construct and its inputs: `#[construct(constructs::private_subnet { vpc: Vpc, … })]`",
+        );
+        return None;
+    };
+    let mut path = TokenStream::new();
+    let mut args = None;
+    for tree in list.tokens.clone() {
+        match tree {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Brace && args.is_none() => {
+                args = Some(group);
+            }
+            other if args.is_none() => path.extend([other]),
+            other => {
+                errors.push_spanned(
+                    other.span(),
+                    "unexpected tokens after the construct's inputs",
+                );
+                return None;
+            }
+        }
+    }
+    if path.is_empty() {
+        errors.push_spanned(
+            list.delimiter.span().join(),
+            "expected the construct's path: `#[construct(constructs::private_subnet { … })]`",
+        );
+        return None;
+    }
+    Some(Instance {
+        name: structure.ident.unraw(),
+        path,
+        args,
+        span: attribute
+            .path()
+            .get_ident()
+            .map_or_else(Span::call_site, Ident::span),
+    })
+}
+
+/// One input of a construct: `#[input(Type, default = value)] struct Name;`.
+struct Input {
+    name: Ident,
+    /// The argument's key: the name in `snake_case`.
+    key: String,
+    default: Option<TokenStream>,
+}
+
+/// The construct's items, split into inputs and the rest.
+fn read_definition(definition: &TokenStream, errors: &Errors) -> (Vec<Input>, Vec<ItemStruct>) {
+    let items = match syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream| {
+            let mut items = Vec::new();
+            while !input.is_empty() {
+                items.push(input.parse::<Item>()?);
+            }
+            Ok(items)
+        },
+        definition.clone(),
+    ) {
+        Ok(items) => items,
+        Err(error) => {
+            errors.push(error);
+            return (Vec::new(), Vec::new());
+        }
+    };
+    let mut inputs = Vec::new();
+    let mut declarations = Vec::new();
+    for item in items {
+        let Item::Struct(structure) = item else {
+            continue;
+        };
+        match structure.attrs.iter().find(|a| a.path().is_ident("input")) {
+            Some(attribute) => {
+                let default = input_default(attribute);
+                inputs.push(Input {
+                    key: snake_case(&structure.ident.unraw().to_string()),
+                    name: structure.ident.unraw(),
+                    default,
+                });
+            }
+            None => declarations.push(structure),
+        }
+    }
+    (inputs, declarations)
+}
+
+/// The tokens after `default =` in `#[input(Type, default = value)]`.
+fn input_default(attribute: &Attribute) -> Option<TokenStream> {
+    let syn::Meta::List(list) = &attribute.meta else {
+        return None;
+    };
+    let parts = split_commas(list.tokens.clone());
+    parts.iter().skip(1).find_map(|part| {
+        let mut trees = part.clone().into_iter();
+        match (trees.next(), trees.next()) {
+            (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(eq)))
+                if key == "default" && eq.as_char() == '=' =>
+            {
+                Some(trees.collect())
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The instance's declarations.
+fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec<Item> {
+    let (inputs, declarations) = read_definition(definition, errors);
+    let construct = path_text(&instance.path);
+    let _rule = errors.rule("construct-inputs");
+    // The arguments, by input.
+    let mut values: Vec<(Ident, TokenStream)> = Vec::new();
+    let mut given: Vec<(String, Span)> = Vec::new();
+    if let Some(args) = &instance.args {
+        for part in split_commas(args.stream()) {
+            let mut trees = part.into_iter();
+            let (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(colon))) =
+                (trees.next(), trees.next())
+            else {
+                errors.push_spanned(
+                    args.span_open(),
+                    "expected the construct's inputs as `name: value`, separated by commas",
+                );
+                return Vec::new();
+            };
+            let value: TokenStream = trees.collect();
+            if colon.as_char() != ':' || value.is_empty() {
+                errors.push_spanned(key.span(), format!("expected `{key}: value`"));
+                continue;
+            }
+            let key_text = key.unraw().to_string();
+            if given.iter().any(|(k, _)| *k == key_text) {
+                errors.push_spanned(key.span(), format!("input `{key_text}` is given twice"));
+                continue;
+            }
+            given.push((key_text.clone(), key.span()));
+            match inputs.iter().find(|i| i.key == key_text) {
+                Some(input) => values.push((input.name.clone(), value)),
+                None => {
+                    let keys: Vec<&str> = inputs.iter().map(|i| i.key.as_str()).collect();
+                    let mut message = format!("construct `{construct}` has no input `{key_text}`");
+                    if let Some(close) = did_you_mean(&key_text, keys.iter().copied()) {
+                        message.push_str(&format!("; did you mean `{close}`?"));
+                    } else if keys.is_empty() {
+                        message.push_str("; it takes none");
+                    } else {
+                        message.push_str(&format!("; its inputs are {}", list_in_backticks(&keys)));
+                    }
+                    errors.push_spanned(key.span(), message);
+                }
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for input in &inputs {
+        if values.iter().any(|(name, _)| *name == input.name) {
+            continue;
+        }
+        match &input.default {
+            Some(default) => values.push((input.name.clone(), default.clone())),
+            None => missing.push(input.key.as_str()),
+        }
+    }
+    if !missing.is_empty() {
+        errors.push_spanned(
+            instance.span,
+            format!(
+                "instance `{}` of construct `{construct}` lacks the input{} {}",
+                instance.name,
+                if missing.len() == 1 { "" } else { "s" },
+                list_in_backticks(&missing)
+            ),
+        );
+        return Vec::new();
+    }
+    let renamed: Vec<(Ident, Ident)> = declarations
+        .iter()
+        .map(|d| {
+            let name = d.ident.unraw();
+            let new = Ident::new(&format!("{}{}", instance.name, name), name.span());
+            (name, new)
+        })
+        .collect();
+    let substitution = Substitution {
+        values: &values,
+        renamed: &renamed,
+    };
+    declarations
+        .into_iter()
+        .zip(&renamed)
+        .map(|(mut declaration, (_, new))| {
+            declaration.ident = new.clone();
+            for attribute in &mut declaration.attrs {
+                if let syn::Meta::List(list) = &mut attribute.meta {
+                    list.tokens = substitution.tokens(list.tokens.clone(), 0);
+                }
+            }
+            let doc = format!(
+                "Declared by instance `{}` of construct `{construct}`.",
+                instance.name
+            );
+            declaration.attrs.push(syn::parse_quote!(#[doc = #doc]));
+            Item::Struct(declaration)
+        })
+        .collect()
+}
+
+/// The replacements of one instance.
+struct Substitution<'a> {
+    /// Inputs and their arguments.
+    values: &'a [(Ident, TokenStream)],
+    /// The construct's declarations and the instance's names for them.
+    renamed: &'a [(Ident, Ident)],
+}
+
+impl Substitution<'_> {
+    fn tokens(&self, tokens: TokenStream, depth: usize) -> TokenStream {
+        crate::diag::step(1);
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident) if self.replaceable(&trees, i) => {
+                    let name = ident.unraw();
+                    if let Some((_, value)) = self.values.iter().find(|(n, _)| *n == name) {
+                        out.extend(value.clone());
+                    } else if let Some((_, new)) = self.renamed.iter().find(|(n, _)| *n == name) {
+                        out.push(TokenTree::Ident(Ident::new(&new.to_string(), ident.span())));
+                    } else {
+                        out.push(tree.clone());
+                    }
+                }
+                TokenTree::Group(group) if depth < crate::parse::value::MAX_DEPTH => {
+                    let mut copy =
+                        Group::new(group.delimiter(), self.tokens(group.stream(), depth + 1));
+                    copy.set_span(group.span());
+                    out.push(TokenTree::Group(copy));
+                }
+                TokenTree::Literal(literal) => out.push(TokenTree::Literal(self.string(literal))),
+                other => out.push(other.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// Whether the identifier at `i` names something: not an attribute
+    /// after `.`, not a segment of a path (`AWS::EC2::Subnet`), not a key
+    /// before a single `:`.
+    fn replaceable(&self, trees: &[TokenTree], i: usize) -> bool {
+        let colon =
+            |at: usize| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+        let dot =
+            |at: usize| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+        let after_path_separator = i >= 2 && colon(i - 1) && colon(i - 2);
+        let after_dot = i >= 1 && dot(i - 1);
+        // `Name:` (a key) or `Name::` (a path's head).
+        let before_colon = colon(i + 1);
+        !(after_path_separator || after_dot || before_colon)
+    }
+
+    /// `${Input}` and `${Declaration…}` inside a string literal.
+    fn string(&self, literal: &Literal) -> Literal {
+        let Ok(syn::Lit::Str(text)) =
+            syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into())
+        else {
+            return literal.clone();
+        };
+        let value = text.value();
+        if !value.contains("${") {
+            return literal.clone();
+        }
+        let mut result = String::with_capacity(value.len());
+        let mut rest = value.as_str();
+        while let Some(start) = rest.find("${") {
+            result.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            let Some(close) = after.find('}') else {
+                result.push_str(&rest[start..]);
+                rest = "";
+                break;
+            };
+            let inner = &after[..close];
+            let (head, tail) = inner
+                .split_once('.')
+                .map_or((inner, None), |(h, t)| (h, Some(t)));
+            let replaced = if let Some((_, value)) = self.values.iter().find(|(n, _)| *n == head) {
+                placeholder_text(value).map(|text| match tail {
+                    Some(tail) => format!("${{{text}.{tail}}}"),
+                    None if text.starts_with("${") => text,
+                    None => text,
+                })
+            } else {
+                self.renamed
+                    .iter()
+                    .find(|(n, _)| *n == head)
+                    .map(|(_, new)| match tail {
+                        Some(tail) => format!("${{{new}.{tail}}}"),
+                        None => format!("${{{new}}}"),
+                    })
+            };
+            match replaced {
+                Some(text) => result.push_str(&text),
+                None => {
+                    result.push_str("${");
+                    result.push_str(inner);
+                    result.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        result.push_str(rest);
+        let mut out = Literal::string(&result);
+        out.set_span(literal.span());
+        out
+    }
+}
+
+/// What `${Input}` becomes for an argument: a string literal's text, or a
+/// `${…}` placeholder for a reference (`Name`, `Name.Attribute`,
+/// `AWS::Region`). `None` for anything else, which stays `${Input}` and is
+/// reported as an unknown name where it is used.
+fn placeholder_text(value: &TokenStream) -> Option<String> {
+    let trees: Vec<TokenTree> = value.clone().into_iter().collect();
+    match trees.as_slice() {
+        [TokenTree::Literal(literal)] => {
+            match syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into()) {
+                Ok(syn::Lit::Str(text)) => Some(text.value()),
+                Ok(syn::Lit::Int(int)) => Some(int.base10_digits().to_owned()),
+                _ => None,
+            }
+        }
+        _ => {
+            let text = value.to_string().replace(' ', "");
+            text.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == ':' || c == '_')
+                .then(|| format!("${{{text}}}"))
+        }
+    }
+}
+
+/// Splits tokens at top-level commas.
+fn split_commas(tokens: TokenStream) -> Vec<TokenStream> {
+    let mut parts = vec![TokenStream::new()];
+    for tree in tokens {
+        match &tree {
+            TokenTree::Punct(p) if p.as_char() == ',' => parts.push(TokenStream::new()),
+            _ => parts.last_mut().expect("never empty").extend([tree]),
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// `CidrBlock` → `cidr_block`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let after_lower =
+                i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+            let before_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            if i > 0 && (after_lower || before_lower && chars[i - 1].is_ascii_uppercase()) {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn input_names_become_snake_case_keys() {
+        assert_eq!(snake_case("Vpc"), "vpc");
+        assert_eq!(snake_case("CidrBlock"), "cidr_block");
+        assert_eq!(snake_case("NATGateway"), "nat_gateway");
+        assert_eq!(snake_case("Zone2"), "zone2");
+    }
+}
