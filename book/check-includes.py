@@ -54,6 +54,11 @@ def heading_ids(path):
             heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
             if fence or not heading:
                 continue
+            # A heading attribute sets the id: `## Question 4: … {#question-4}`.
+            explicit = re.search(r"\{#([^\s}]+)[^}]*\}$", heading.group(1))
+            if explicit:
+                ids.add(explicit.group(1))
+                continue
             text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.group(1))
             text = re.sub(r"[`*]", "", text).lower()
             base = "".join(c if c.isalnum() or c in "-_" else "-" if c.isspace() else ""
