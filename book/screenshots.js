@@ -78,6 +78,13 @@ async function main() {
                 }
             }
             await page.waitForTimeout(150);
+            // Only code and diagrams may scroll sideways, never the page.
+            const overflow = await page.evaluate(
+                () => document.documentElement.scrollWidth - window.innerWidth);
+            if (overflow > 0) {
+                problems++;
+                console.log(`${width}px ${name}: the page is ${overflow} px wider than the window`);
+            }
             const out = path.join(outDir, `${width}-${name}.png`);
             await page.screenshot({ path: out });
             console.log(`${width}px ${name}: ${out}`);
