@@ -88,8 +88,10 @@ pub fn construct(args: TokenStream, item: TokenStream) -> TokenStream {
                 $($callback)* ! { $($state)* @construct { #body } }
             };
         }
+        // A `macro_rules!` is used by path through a `use`, and a local one
+        // is at most `pub(crate)`; other crates use the exported one.
         #[allow(unused_imports)]
-        #vis use #local as #name;
+        pub(crate) use #local as #name;
         #exported
     }
 }
