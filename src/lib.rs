@@ -11,6 +11,13 @@ pub use ecsnet_macros::{construct, stack};
 #[doc(hidden)]
 pub use ecsnet_macros::__stack_resume;
 
+/// ecsnet's construct library: the chapter's patterns, instantiated with
+/// `#[construct(ecsnet::constructs::private_subnet { … })] struct Name;`.
+/// See the book, "Constructs".
+pub mod constructs {
+    pub use ecsnet_constructs::{nat_gateway, private_subnet};
+}
+
 /// The names a stack module needs: `use ecsnet::prelude::*;`.
 pub mod prelude {
     pub use ecsnet_core::{
