@@ -8,6 +8,9 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::{Item, Meta};
 
+use crate::construct::Definitions;
+use crate::construct::instance::{Expanded, expand_known};
+
 /// One `#[stack(…)] mod name { … }` of a seed file.
 pub struct Seed {
     /// The file, relative to the workspace root.
@@ -55,9 +58,46 @@ fn collect_rs(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The constructs a seed may instantiate: those its own file defines
+/// (`crate::name`) and ecsnet's library (`ecsnet::constructs::name`). The
+/// harness fuzzes the stack macro on stacks with their instances expanded,
+/// as a stack is once the compiler has handed it the definitions.
+fn definitions(file: &syn::File) -> Definitions {
+    let mut definitions = Definitions::default();
+    let mut add = |file: &syn::File, prefix: &str| {
+        for item in &file.items {
+            let Item::Mod(module) = item else { continue };
+            if !module.attrs.iter().any(|a| a.path().is_ident("construct")) {
+                continue;
+            }
+            if let Some((_, items)) = &module.content {
+                let body: TokenStream = items.iter().map(ToTokens::to_token_stream).collect();
+                definitions
+                    .entries
+                    .push((format!("{prefix}::{}", module.ident), body));
+            }
+        }
+    };
+    add(file, "crate");
+    let library = workspace_root().join("ecsnet-constructs/src/definitions.rs");
+    let text = std::fs::read_to_string(library).expect("the construct library is readable");
+    add(&syn::parse_file(&text).expect("the construct library parses"), "ecsnet::constructs");
+    definitions
+}
+
 /// The `(args, item)` of every stack module of a parsed file, with the
-/// tokens' spans into the file's text.
+/// tokens' spans into the file's text and its constructs' instances expanded.
 pub fn stack_modules(file: &syn::File) -> Vec<(TokenStream, TokenStream)> {
+    let definitions = definitions(file);
+    let resolve = |item: TokenStream| {
+        let errors = crate::diag::Errors::new();
+        let resolved = match expand_known(&item, &definitions, &errors) {
+            Expanded::Done(module) => module,
+            Expanded::Pending(module, _) => module,
+        };
+        let _ = errors.finish();
+        resolved
+    };
     let mut out = Vec::new();
     for item in &file.items {
         let Item::Mod(module) = item else { continue };
@@ -76,7 +116,7 @@ pub fn stack_modules(file: &syn::File) -> Vec<(TokenStream, TokenStream)> {
         };
         let mut module = module.clone();
         module.attrs.remove(at);
-        out.push((args, module.into_token_stream()));
+        out.push((args, resolve(module.into_token_stream())));
     }
     out
 }
