@@ -252,57 +252,70 @@ class TypeConverter:
     # -- unions
 
     def normalise(self, members: list[g.Shape], where: str, hint: str = "") -> g.Shape:
-        """A union with at most one member per kind, in the order of first appearance.
+        """The alternatives of an `anyOf` as one shape: at most one member per kind.
 
-        A bare object among the members stays free-form JSON: it is SAM's
-        intrinsic-function escape (`SamIntrinsicable[str]`, which ecsnet
-        writes as a call anyway), but the JSON cannot tell it from a
-        free-form object (`Policies: [str | dict]`), and dropping it could
-        refuse a valid template.
+        Members of one kind combine (`combine`); free-form JSON absorbs a
+        map, and comes last, so that a literal is checked against the member
+        of its own kind (`"Actve"` against `Tracing`'s values) and only an
+        object or a list falls to it. A bare object among the alternatives
+        stays such a member: it is SAM's intrinsic-function escape
+        (`SamIntrinsicable[str]`, which ecsnet writes as a call anyway), but
+        the JSON cannot tell it from a free-form object (`Policies: [str |
+        dict]`), and dropping it could refuse a valid template.
         """
         kind_of = {"timestamp": "string", "integer": "number"}
-        flat: list[g.Shape] = []
+        groups: dict[str, list[g.Shape]] = {}
         for m in members:
-            flat += m.members if m.kind == "union" else [m]
-        groups: dict[str, g.Shape] = {}
-        for m in flat:
-            kind = kind_of.get(m.kind, m.kind)
-            groups[kind] = self.join(groups[kind], m, where, hint) if kind in groups else m
+            for s in m.members if m.kind == "union" else [m]:
+                groups.setdefault(kind_of.get(s.kind, s.kind), []).append(s)
         if "json" in groups:
             groups.pop("map", None)
-        out = list(groups.values())
+            groups["json"] = groups.pop("json")  # last
+        out = [self.combine(kind, shapes, where, hint) for kind, shapes in groups.items()]
         return out[0] if len(out) == 1 else g.Shape("union", members=out)
 
-    def join(self, a: g.Shape, b: g.Shape, where: str, hint: str = "") -> g.Shape:
-        """The loosest shape that takes every value of `a` and of `b`."""
-        if shape_key(a) == shape_key(b):
-            return a
-        kinds = {a.kind, b.kind}
-        if "json" in kinds:
-            return J
-        if kinds <= {"string", "timestamp"}:
-            if a.kind == "string" and b.kind == "string" and a.allowed and b.allowed:
-                return g.Shape("string", allowed=a.allowed + [v for v in b.allowed if v not in a.allowed])
+    def combine(self, kind: str, shapes: list[g.Shape], where: str, hint: str) -> g.Shape:
+        """The loosest shape of `kind` that takes every value of each of `shapes`."""
+        unique: dict[tuple, g.Shape] = {}
+        for s in shapes:
+            unique.setdefault(shape_key(s), s)
+        shapes = list(unique.values())
+        if len(shapes) == 1:
+            return shapes[0]
+        if kind == "string":
+            if all(s.kind == "string" and s.allowed for s in shapes):
+                values: list[str] = []
+                for s in shapes:
+                    values += [v for v in s.allowed if v not in values]
+                return g.Shape("string", allowed=values)
             return g.Shape("string")
-        if kinds == {"integer"}:
-            lo = None if a.minimum is None or b.minimum is None else min(a.minimum, b.minimum)
-            hi = None if a.maximum is None or b.maximum is None else max(a.maximum, b.maximum)
-            ints = sorted(set(a.allowed_ints) | set(b.allowed_ints)) if a.allowed_ints and b.allowed_ints else []
-            return g.Shape("integer", minimum=lo, maximum=hi, allowed_ints=ints)
-        if kinds <= {"integer", "number"}:
-            return g.Shape("number")
-        if len(kinds) == 1 and a.kind in ("list", "map"):
-            return g.Shape(a.kind, inner=self.join(a.inner, b.inner, where, hint))
-        if kinds == {"struct"}:
-            return g.Shape("struct", struct=self.merge([a.struct, b.struct], where, hint))
-        return self.normalise([a, b], where, hint)
+        if kind == "number":
+            if any(s.kind == "number" for s in shapes):
+                return g.Shape("number")
+            lows = [s.minimum for s in shapes]
+            highs = [s.maximum for s in shapes]
+            ints = [s.allowed_ints for s in shapes]
+            return g.Shape(
+                "integer",
+                minimum=None if None in lows else min(lows),
+                maximum=None if None in highs else max(highs),
+                allowed_ints=sorted({v for i in ints for v in i}) if all(ints) else [],
+            )
+        if kind in ("list", "map"):
+            return g.Shape(kind, inner=self.normalise([s.inner for s in shapes], f"{where}/*", hint))
+        if kind == "struct":
+            return g.Shape("struct", struct=self.merge([s.struct for s in shapes], where, hint))
+        return shapes[0]  # boolean, json
 
     def merge(self, structs: list[g.StructDef], where: str, hint: str = "") -> g.StructDef:
         """One struct with every property of `structs` (required where all require it).
 
-        It is named by the members' common last words (`S3Event`, `SQSEvent`:
-        `Event`), or, where that is a single word the property names again
-        (`Properties`), by `hint`, its owner and property (`EventProperties`).
+        A property that one of them leaves free-form is free-form: another
+        member's stricter shape would refuse what that member allows. The
+        struct is named by the members' common last words (`S3Event`,
+        `SQSEvent`: `Event`), or, where that is a single word the property
+        names again (`Properties`), by `hint`, its owner and property
+        (`EventProperties`).
         """
         flat: list[g.StructDef] = []
         for s in structs:
@@ -326,11 +339,13 @@ class TypeConverter:
                 by_name.setdefault(p.name, []).append(p)
         for prop_name in sorted(by_name):
             props = by_name[prop_name]
-            shape = props[0].shape
-            for p in props[1:]:
-                shape = self.join(shape, p.shape, f"{where}.{prop_name}", f"{name}{prop_name}")
+            shapes = [p.shape for p in props]
+            if any(s.kind == "json" for s in shapes):
+                shape = J
+            else:
+                shape = self.normalise(shapes, f"{where}.{prop_name}", f"{name}{prop_name}")
             required = len(props) == len(flat) and all(p.required for p in props)
-            refers = []
+            refers: list[tuple[str, str]] = []
             for p in props:
                 refers += [r for r in p.refers_to if r not in refers]
             merged.props.append(g.Prop(prop_name, props[0].ident, shape, required, refers, props[0].doc, "sam"))

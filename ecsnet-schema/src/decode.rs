@@ -294,6 +294,17 @@ fn naive_snake(name: &str) -> String {
     out
 }
 
+/// The AWS page of a type: the template reference's, or SAM's guide for a
+/// type a transform defines.
+fn docs_url(service: &str, resource: &str, sam: bool) -> &'static str {
+    let resource = resource.to_ascii_lowercase();
+    leak_str(if sam {
+        format!("{SAM_GUIDE}sam-resource-{resource}.html")
+    } else {
+        format!("{TEMPLATE_REFERENCE}aws-resource-{service}-{resource}.html")
+    })
+}
+
 fn ident(name: &'static str, written: &'static str) -> &'static str {
     if written == "-" {
         leak_str(naive_snake(name))
@@ -406,17 +417,7 @@ impl TypeDecoder {
             properties: leak(properties),
             attributes: leak(attributes),
             ref_returns: (ref_returns != "-").then_some(ref_returns),
-            docs_url: leak_str(if transform.is_some() {
-                format!(
-                    "{SAM_GUIDE}sam-resource-{}.html",
-                    resource.to_ascii_lowercase()
-                )
-            } else {
-                format!(
-                    "{TEMPLATE_REFERENCE}aws-resource-{service}-{}.html",
-                    resource.to_ascii_lowercase()
-                )
-            }),
+            docs_url: docs_url(&service, resource, transform.is_some()),
             summary,
             create_only,
             structs: leak(self.structs),

@@ -100,7 +100,7 @@ fn check_needed_transforms(cx: &Context) {
             resource.type_span,
             resource.type_end,
             format!(
-                "`{}` is a SAM type, which only the `{needed}` transform defines, and this stack does not declare it; \
+                "`{}` is a SAM type, which only the `{needed}` transform defines, and this stack does not declare it, so \
                  CloudFormation would refuse the template (\"Unrecognized resource types\"); {fix}",
                 resource.type_name
             ),
