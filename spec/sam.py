@@ -28,7 +28,7 @@ types"). In short:
   one struct with every event type's `Type` and the merged `Properties`.
   A bare `{"type": "object"}` among them (SAM's intrinsic-function escape,
   `SamIntrinsicable`, or a free-form object: the JSON cannot tell which)
-  stays free-form JSON; `{"Ref": …}` is a string.
+  stays free-form JSON, as the last member; `{"Ref": …}` is a string.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ import generate as g
 
 TRANSFORM = "AWS::Serverless-2016-10-31"
 PREFIX = "AWS::Serverless::"
-DEFS_PREFIX = "samtranslator__internal__schema_source__"
 DOCS = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/"
 
 # The registry type the transform turns each SAM type into under the same
@@ -76,7 +75,7 @@ class SamError(g.GenerateError):
     """The SAM schema has a form this module does not know."""
 
 
-def shape_key(s: g.Shape, seen: dict | None = None) -> tuple:
+def shape_key(s: g.Shape) -> tuple:
     """A structural key: two shapes with the same key are the same shape."""
     if s.kind == "struct":
         return ("struct", id(s.struct))
