@@ -36,10 +36,11 @@ sys.dont_write_bytecode = True  # importing generate.py must leave no spec/__pyc
 import constraints as c  # noqa: E402  (the validation keywords)
 import extensions as x  # noqa: E402  (cfn-lint's extension schemas)
 import generate as g  # noqa: E402  (the merge rules live there)
+import sam  # noqa: E402  (SAM's types)
 
 ROOT = SPEC.parent
 OUT = ROOT / "ecsnet-schema" / "data" / "resources.txt"
-FORMAT = "ecsnet-schema 3"
+FORMAT = "ecsnet-schema 4"
 
 PROVIDER = "cfnlint/data/schemas/providers/us_east_1.py"
 RESOURCES = "cfnlint/data/schemas/resources/"
@@ -281,27 +282,45 @@ class Writer:
             fields.append(f"{token(type_name, 'type name')}.{token(prop, 'property name')}")
         return "P " + " ".join(fields)
 
-    def block(self, r: g.ResourceDef, builder: DataBuilder, doc: str, tag: g.StructDef) -> str:
-        structs = {id(s): i for i, s in enumerate(r.structs)}
+    def head(self, r: g.ResourceDef, doc: str, transform: tuple[str, str | None] | None = None) -> list[str]:
+        """The `R` line, the `T` line of a type a transform defines, and the `A` line."""
         ref = r.ref_returns if r.ref_returns is not None else "-"
         module = "-" if naive(r.resource) == r.nested_module else r.nested_module
         if not re.fullmatch(r"(r#)?[a-z0-9_]+", module) and module != "-":
             raise g.GenerateError(f"{r.name}: module {module!r} cannot be written")
         lines = [" ".join(x for x in ("R", r.name, module, token(ref, "ref_returns"), summary(doc)) if x)]
+        if transform is not None:
+            name, target = transform
+            lines.append(f"T {token(name, 'transform')} {token(target, 'type name') if target else '-'}")
         if r.attrs:
             lines.append("A " + " ".join(
                 token(a.name, "attribute") + ("" if naive(a.name) == a.ident else "=" + token(a.ident, "ident"))
                 for a in r.attrs
             ))  # fmt: skip
-        create_only = builder.create_only()
-        if create_only:
-            lines.append("C " + " ".join(token(c, "createOnlyProperties entry") for c in create_only))
-        lines += [self.prop(p, structs, tag) for p in r.props]
+        return lines
+
+    def props(self, r: g.ResourceDef, tag: g.StructDef) -> list[str]:
+        """The type's `P` lines, then each struct's `S` line and `P` lines."""
+        structs = {id(s): i for i, s in enumerate(r.structs)}
+        lines = [self.prop(p, structs, tag) for p in r.props]
         for s in r.structs:
             lines.append(f"S {token(s.name, 'struct name')}")
             lines += [self.prop(p, structs, tag) for p in s.props]
+        return lines
+
+    def block(self, r: g.ResourceDef, builder: DataBuilder, doc: str, tag: g.StructDef) -> str:
+        lines = self.head(r, doc)
+        create_only = builder.create_only()
+        if create_only:
+            lines.append("C " + " ".join(token(c, "createOnlyProperties entry") for c in create_only))
+        lines += self.props(r, tag)
         lines += self.constraints(r.name, builder.registry)
         lines += [x.line(e) for e in self.extensions.get(r.name, [])]
+        return "\n".join(lines) + "\n"
+
+    def sam_block(self, r: g.ResourceDef, target: str | None, tag: g.StructDef) -> str:
+        """A SAM type: no `C` line (SAM states none), no constraints (SAM's schema has none)."""
+        lines = self.head(r, r.doc, (sam.TRANSFORM, target)) + self.props(r, tag)
         return "\n".join(lines) + "\n"
 
     def constraints(self, name: str, registry: dict) -> list[str]:
@@ -316,7 +335,7 @@ class Writer:
         return lines
 
 
-def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
+def build(wheel: Path, tgz: Path, sam_schema: Path) -> tuple[str, Lenient, DataGen, dict]:
     registry, skipped, resources, type_defs = load_sources(wheel, tgz)
     lenient = Lenient()
     g.snake = lenient.snake
@@ -338,8 +357,10 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
         "nested_properties": 0,
         "attributes": 0,
         "extensions": ext_findings,
+        "sam_types": [],
         "as_of": as_of,
     }
+    built: dict[str, g.ResourceDef] = {}
     for name in sorted(registry):
         lenient.current = name
         cdk = resources.get(name)
@@ -347,6 +368,7 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
             stats["registry_only_types"].append(name)
         builder = DataBuilder(gen, name, registry[name], cdk, type_defs)
         r = builder.build()
+        built[name] = r
         doc = (cdk or {}).get("documentation") or registry[name].get("description", "")
         blocks.append((name, writer.block(r, builder, doc, gen.tag)))
         stats["types"] += 1
@@ -354,6 +376,15 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
         stats["structs"] += len(r.structs)
         stats["nested_properties"] += sum(len(s.props) for s in r.structs)
         stats["attributes"] += len(r.attrs)
+    sam_types, stats["sam"] = sam.build(json.loads(sam_schema.read_text(encoding="utf-8")), built, gen.tag, lenient)
+    for r, target in sam_types:
+        blocks.append((r.name, writer.sam_block(r, target, gen.tag)))
+        stats["sam_types"].append(r.name)
+        stats["properties"] += len(r.props)
+        stats["structs"] += len(r.structs)
+        stats["nested_properties"] += sum(len(s.props) for s in r.structs)
+        stats["attributes"] += len(r.attrs)
+    blocks.sort(key=lambda block: block[0])
     known = set(registry)
     for line in "".join(text for _, text in blocks).splitlines():
         if line.startswith("P "):
@@ -371,9 +402,10 @@ def build(wheel: Path, tgz: Path) -> tuple[str, Lenient, DataGen, dict]:
     head = [
         FORMAT,
         f"# @generated by spec/generate_data.py from cfn-lint {sources['cfn-lint']['version']} "
-        f"(us-east-1 provider) and {sources['aws-service-spec']['package']} "
-        f"{sources['aws-service-spec']['version']}; do not edit. Format: spec/README.md.",
-        f"# {stats['types']} types, {stats['properties']} properties, {stats['structs']} nested types "
+        f"(us-east-1 provider), {sources['aws-service-spec']['package']} "
+        f"{sources['aws-service-spec']['version']} and aws-sam-translator "
+        f"{sources['aws-sam-translator']['version']} (SAM); do not edit. Format: spec/README.md.",
+        f"# {stats['types']} registry types and {len(stats['sam_types'])} SAM types, {stats['properties']} properties, {stats['structs']} nested types "
         f"({stats['nested_properties']} properties), {stats['attributes']} attributes, "
         f"{len(writer.enums)} distinct enumerations.",
         f"# {sum(t.startswith('V ') for t in body.splitlines())} types with constraints, "
@@ -423,6 +455,8 @@ def render_report(lenient: Lenient, gen: DataGen, stats: dict) -> str:
         ("Types only in the registry (no CDK entity: shapes from the registry schema)",
          stats["registry_only_types"]),
         ("Types only in the CDK database (not in the provider: left out)", stats["cdk_only_types"]),
+        ("SAM types (aws-sam-translator)", stats["sam_types"]),
+        ("SAM: what was left out, taken leniently or renamed", stats["sam"]),
     ]  # fmt: skip
     by_kind: dict[str, list[str]] = {
         kind: []
@@ -472,13 +506,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Write ecsnet-schema/data/resources.txt from the archives.")
     parser.add_argument("--cfn-lint-wheel", required=True, type=Path)
     parser.add_argument("--service-spec-tgz", required=True, type=Path)
+    parser.add_argument("--sam-schema", required=True, type=Path, help="the JSON that spec/sam_schema.py writes")
     parser.add_argument("--out", type=Path, default=OUT)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="fail if the committed artifact is out of date")
     mode.add_argument("--report", action="store_true", help="print what could not be mapped; write nothing")
     args = parser.parse_args()
     try:
-        text, lenient, gen, stats = build(args.cfn_lint_wheel, args.service_spec_tgz)
+        text, lenient, gen, stats = build(args.cfn_lint_wheel, args.service_spec_tgz, args.sam_schema)
     except g.GenerateError as e:
         print(f"generate_data.py: error: {e}", file=sys.stderr)
         return 2
@@ -490,12 +525,12 @@ def main() -> int:
         if not args.out.is_file() or args.out.read_bytes() != data:
             print(f"generate_data.py: {args.out} is out of date; run `bash spec/update.sh`", file=sys.stderr)
             return 1
-        print(f"generate_data.py: {args.out.name} is up to date ({len(data)} bytes, {stats['types']} types)")
+        print(f"generate_data.py: {args.out.name} is up to date ({len(data)} bytes, {stats['types']} registry and {len(stats['sam_types'])} SAM types)")
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if not args.out.is_file() or args.out.read_bytes() != data:
         args.out.write_bytes(data)
-    print(f"generate_data.py: wrote {args.out.name} ({len(data)} bytes, {stats['types']} types)")
+    print(f"generate_data.py: wrote {args.out.name} ({len(data)} bytes, {stats['types']} registry and {len(stats['sam_types'])} SAM types)")
     return 0
 
 

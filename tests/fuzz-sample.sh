@@ -67,7 +67,11 @@ done
 # cfn-lint errors that known defects of the macro cause: the macro accepts
 # these stacks and should not. Ignored until fixed; then remove the line, so
 # the sample guards against the defect's return. The aim is an empty list.
-known_lint=()
+# E3039: a DynamoDB table's `attribute_definitions` must name exactly the
+# attributes of its key schemas; the macro does not check that (a mutant of
+# `tests/ui-pass/properties/union-members.rs` with the definitions emptied
+# is accepted; the sample has drawn it since the SAM seed shifted the draw).
+known_lint=(E3039)
 
 echo "==> cfn-lint on $(find "$out" -name '*.json' | wc -l) templates of $count samples"
 status=0

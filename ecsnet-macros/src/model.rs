@@ -581,13 +581,16 @@ impl Resource {
     /// list it: any attribute of a custom or `extern` resource, and a nested
     /// stack's `Outputs.Name` ("Outputs.NestedStackOutputName: returns the
     /// output value from the nested stack",
-    /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stack.html>).
+    /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stack.html>),
+    /// SAM's `AWS::Serverless::Application` being one.
     pub fn has_free_attribute(&self, attribute: &str) -> bool {
         self.has_free_attributes()
-            || (self.type_name == "AWS::CloudFormation::Stack"
-                && attribute
-                    .strip_prefix("Outputs.")
-                    .is_some_and(|name| !name.is_empty()))
+            || (matches!(
+                self.type_name.as_str(),
+                "AWS::CloudFormation::Stack" | "AWS::Serverless::Application"
+            ) && attribute
+                .strip_prefix("Outputs.")
+                .is_some_and(|name| !name.is_empty()))
     }
 
     /// Calls `visit` on every value of the resource: its properties,

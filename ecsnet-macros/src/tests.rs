@@ -572,7 +572,11 @@ fn every_resource_type_declares_with_its_required_properties_named() {
             .map(|p| format!("`{}`", p.ident))
             .collect();
         let stack = format!("mod s {{ #[resource({type_name} {{}})] pub struct R; }}");
-        let expansion = expand("", &stack);
+        let transform = schema
+            .transform
+            .map(|t| format!("transform = \"{t}\""))
+            .unwrap_or_default();
+        let expansion = expand(&transform, &stack);
         let (missing, others): (Vec<&String>, Vec<&String>) = expansion
             .errors
             .iter()
@@ -619,7 +623,8 @@ fn every_resource_type_declares_with_its_required_properties_named() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 1584);
+    // The registry's 1,584 types and SAM's 11.
+    assert_eq!(checked, 1584 + 11);
 }
 
 /// The macro documents each resource's struct with its type's summary and
@@ -781,4 +786,105 @@ fn a_template_body_keeps_its_own_placeholders() {
         "stack_set_name: \"${AWS::Region}\"",
     );
     assert_error(&expand("", &elsewhere), "is not substituted");
+}
+/// SAM's types are checked like the registry's, under their transform: a
+/// typical function with events, policies, an inline policy template and a
+/// `{Bucket, Key}` code location compiles, and so do references to SAM
+/// resources where a registry type's id belongs (`Ref` to an
+/// `AWS::Serverless::Function` is its Lambda function's name) and a SAM
+/// application's `Outputs.Name`.
+#[test]
+fn sam_types_check_under_their_transform() {
+    let sam = r#"transform = "AWS::Serverless-2016-10-31""#;
+    let stack = r#"mod s {
+        #[resource(AWS::Serverless::Function {
+            runtime: "python3.12",
+            handler: "index.handler",
+            code_uri: { bucket: "artifacts", key: "handler.zip" },
+            timeout: 10,
+            policies: ["AWSLambdaBasicExecutionRole", { "SQSPollerPolicy": { "QueueName": Queue.QueueName } }],
+            environment: { variables: { TABLE: Table } },
+            events: {
+                "FromQueue": { type: "SQS", properties: { queue: Queue.Arn, batch_size: 10 } },
+                "Get": { type: "Api", properties: { path: "/items", method: "get", rest_api_id: Api } },
+                "Nightly": { type: "Schedule", properties: { schedule: "rate(1 day)" } },
+            },
+        })]
+        pub struct Handler;
+        #[resource(AWS::Serverless::Api { stage_name: "prod" })]
+        pub struct Api;
+        #[resource(AWS::SQS::Queue {})]
+        pub struct Queue;
+        #[resource(AWS::Serverless::SimpleTable { primary_key: { name: "id", type: "String" } })]
+        pub struct Table;
+        #[resource(AWS::Lambda::Permission {
+            action: "lambda:InvokeFunction",
+            function_name: Handler,
+            principal: "s3.amazonaws.com",
+        })]
+        pub struct Invoke;
+        #[resource(AWS::Serverless::Application {
+            location: { application_id: "arn:aws:serverlessrepo:us-east-1:123456789012:applications/x", semantic_version: "1.0.0" },
+        })]
+        pub struct App;
+        #[output(App.Outputs.Url)]
+        pub struct Url;
+        #[output(Handler.Arn)]
+        pub struct HandlerArn;
+    }"#;
+    let expansion = expand(sam, stack);
+    assert!(expansion.errors.is_empty(), "{:#?}", expansion.errors);
+    // The keys are SAM's names in the template.
+    for key in [
+        "\"CodeUri\"",
+        "\"Bucket\"",
+        "\"Events\"",
+        "\"BatchSize\"",
+        "\"RestApiId\"",
+        "\"PrimaryKey\"",
+    ] {
+        assert!(expansion.code.contains(key), "{key}");
+    }
+
+    // Without the transform, CloudFormation refuses the template.
+    let expansion = expand("", stack);
+    assert_error(
+        &expansion,
+        "`AWS::Serverless::Function` is a SAM type, which only the `AWS::Serverless-2016-10-31` transform defines",
+    );
+    assert_error(
+        &expansion,
+        "write `#[stack(transform = \"AWS::Serverless-2016-10-31\")]`",
+    );
+    let expansion = expand(r#"transform = "AWS::LanguageExtensions""#, stack);
+    assert_error(
+        &expansion,
+        "add it to the stack's list: `transform = [\"AWS::LanguageExtensions\", \"AWS::Serverless-2016-10-31\"]`",
+    );
+
+    // The SAM schema's names, shapes and required properties hold.
+    let expansion = expand(
+        sam,
+        r#"mod s {
+            #[resource(AWS::Serverless::Function { runtime: "python3.12", handlr: "index.handler" })]
+            pub struct Handler;
+            #[resource(AWS::Serverless::Api {})]
+            pub struct Api;
+            #[resource(AWS::Serverless::Function { code_uri: { bucket: "b" }, events: { "E": { type: "Sqs" } } })]
+            pub struct Other;
+        }"#,
+    );
+    assert_error(
+        &expansion,
+        "unknown property `handlr` of `AWS::Serverless::Function`; did you mean `handler`?",
+    );
+    assert_error(
+        &expansion,
+        "missing required property `stage_name` of `AWS::Serverless::Api`",
+    );
+    assert_error(&expansion, "missing required property `key` of `CodeUri`");
+    assert_error(
+        &expansion,
+        "`Sqs` is not a valid `type`; did you mean `SQS`?",
+    );
 }

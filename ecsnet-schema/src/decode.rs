@@ -15,10 +15,14 @@ use crate::{Attribute, Property, Relation, ResourceType, Shape, Struct};
 static DATA: &str = include_str!("../data/resources.txt");
 
 /// The first line of an artifact this decoder reads.
-const FORMAT: &str = "ecsnet-schema 3";
+const FORMAT: &str = "ecsnet-schema 4";
 
 const TEMPLATE_REFERENCE: &str =
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/";
+
+/// Where SAM documents its resource types (`sam-resource-function.html`).
+const SAM_GUIDE: &str =
+    "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/";
 
 /// The embedded data could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,6 +294,17 @@ fn naive_snake(name: &str) -> String {
     out
 }
 
+/// The AWS page of a type: the template reference's, or SAM's guide for a
+/// type a transform defines.
+fn docs_url(service: &str, resource: &str, sam: bool) -> &'static str {
+    let resource = resource.to_ascii_lowercase();
+    leak_str(if sam {
+        format!("{SAM_GUIDE}sam-resource-{resource}.html")
+    } else {
+        format!("{TEMPLATE_REFERENCE}aws-resource-{service}-{resource}.html")
+    })
+}
+
 fn ident(name: &'static str, written: &'static str) -> &'static str {
     if written == "-" {
         leak_str(naive_snake(name))
@@ -348,6 +363,8 @@ impl TypeDecoder {
         }
 
         let mut attributes = Vec::new();
+        let mut transform = None;
+        let mut expands_to = None;
         let mut create_only: &'static [&'static str] = &[];
         let mut properties = Vec::new();
         let mut current: Option<usize> = None; // the struct whose `P` lines follow
@@ -368,6 +385,13 @@ impl TypeDecoder {
                     }
                 }
                 "C " => create_only = leak(rest.split(' ').collect()),
+                "T " => {
+                    let Some((name, target)) = rest.split_once(' ') else {
+                        return err(format!("bad `T` line {line:?}"));
+                    };
+                    transform = Some(name);
+                    expands_to = (target != "-").then_some(target);
+                }
                 "P " => {
                     let p = self.property(rest)?;
                     match current {
@@ -393,13 +417,12 @@ impl TypeDecoder {
             properties: leak(properties),
             attributes: leak(attributes),
             ref_returns: (ref_returns != "-").then_some(ref_returns),
-            docs_url: leak_str(format!(
-                "{TEMPLATE_REFERENCE}aws-resource-{service}-{}.html",
-                resource.to_ascii_lowercase()
-            )),
+            docs_url: docs_url(&service, resource, transform.is_some()),
             summary,
             create_only,
             structs: leak(self.structs),
+            transform,
+            expands_to,
         })
     }
 
@@ -603,15 +626,15 @@ mod tests {
     fn corrupt_artifacts_are_errors() {
         assert!(Catalog::parse("").is_err());
         assert!(Catalog::parse("ecsnet-schema 1\nenums 0\ntypes 0\n").is_err());
-        assert!(Catalog::parse("ecsnet-schema 3\nas-of 2026-01-01\nenums 2\na\n").is_err());
+        assert!(Catalog::parse("ecsnet-schema 4\nas-of 2026-01-01\nenums 2\na\n").is_err());
         assert!(
             Catalog::parse(
-                "ecsnet-schema 3\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n"
+                "ecsnet-schema 4\nas-of 2026-01-01\nenums 0\ntypes 2\nB::B::B 0\nA::A::A 0\n"
             )
             .is_err()
         );
         assert!(
-            Catalog::parse("ecsnet-schema 3\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n")
+            Catalog::parse("ecsnet-schema 4\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 99\n")
                 .is_err()
         );
     }
@@ -626,11 +649,12 @@ mod tests {
             "R A::A::A a - x\nP X - i(1,x)\n",
             "R A::A::A a - x\nP X - ss\n",
             "R A::A::A a - x\nZ\n",
+            "R A::A::A a - x\nT AWS::Serverless-2016-10-31\n",
             "R B::B::B a - x\n",
         ];
         for block in bad {
             let data = leak_str(format!(
-                "ecsnet-schema 3\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 0\n{block}"
+                "ecsnet-schema 4\nas-of 2026-01-01\nenums 0\ntypes 1\nA::A::A 0\n{block}"
             ));
             let catalog: &'static Catalog = Box::leak(Box::new(Catalog::parse(data).unwrap()));
             assert!(
@@ -639,7 +663,7 @@ mod tests {
             );
         }
         let good = leak_str(
-            "ecsnet-schema 3\nas-of 2026-01-01\nenums 1\nx\\ty\tz\ntypes 1\nA::A::A 0\n\
+            "ecsnet-schema 4\nas-of 2026-01-01\nenums 1\nx\\ty\tz\ntypes 1\nA::A::A 0\n\
              R A::A::A a Id One sentence.\nA Id Arn=the_arn\nP Id! - s#0 B::B::B.Id\nP L - lu(i(1,),@0)\nS Inner\nP N - m@Tag\n"
                 .to_string(),
         );
@@ -659,5 +683,33 @@ mod tests {
         assert_eq!(*allowed, ["x\ty", "z"]);
         assert_eq!(t.structs[0].core_path, "a::a::Inner");
         assert_eq!(t.structs[0].properties()[0].name, "N");
+    }
+
+    #[test]
+    fn a_type_a_transform_defines_names_it_and_its_target() {
+        let data = leak_str(
+            "ecsnet-schema 4\nas-of 2026-01-01\nenums 0\ntypes 2\nAWS::Serverless::Connector 0\nAWS::Serverless::Function 78\n\
+             R AWS::Serverless::Connector - -\nT AWS::Serverless-2016-10-31 -\nP Source! - j\n\
+             R AWS::Serverless::Function - FunctionName A SAM resource.\nT AWS::Serverless-2016-10-31 AWS::Lambda::Function\nA Arn\nP CodeUri - u(s,@0)\nS CodeUri\nP Bucket! - s\n"
+                .to_string(),
+        );
+        let catalog: &'static Catalog = Box::leak(Box::new(Catalog::parse(data).unwrap()));
+        let function = catalog
+            .resource_type("AWS::Serverless::Function")
+            .unwrap()
+            .unwrap();
+        assert_eq!(function.transform, Some("AWS::Serverless-2016-10-31"));
+        assert_eq!(function.expands_to, Some("AWS::Lambda::Function"));
+        assert_eq!(
+            function.docs_url,
+            "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html"
+        );
+        assert_eq!(function.attributes[0].name, "Arn");
+        let connector = catalog
+            .resource_type("AWS::Serverless::Connector")
+            .unwrap()
+            .unwrap();
+        assert_eq!(connector.transform, Some("AWS::Serverless-2016-10-31"));
+        assert_eq!(connector.expands_to, None);
     }
 }

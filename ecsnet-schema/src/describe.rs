@@ -15,6 +15,12 @@ pub fn describe(t: &ResourceType) -> String {
         let _ = writeln!(out, "{}\n", plain_markdown(t.summary));
     }
     let _ = writeln!(out, "[AWS documentation]({})\n", t.docs_url);
+    if let Some(transform) = t.transform {
+        let _ = writeln!(
+            out,
+            "The stack declares the transform: `#[stack(transform = \"{transform}\")]`.\n"
+        );
+    }
     match t.ref_returns {
         Some(returns) => {
             let _ = writeln!(out, "`Ref` returns its `{returns}`.\n");
@@ -161,7 +167,9 @@ pub fn book_pages() -> Vec<(String, String)> {
     let services = services();
     let mut index = String::from(
         "# Resource types\n\n<!-- @generated from ecsnet-schema's data by `cargo run -p ecsnet-schema --example type_pages`; do not edit. -->\n\n\
-         Every resource type ecsnet knows: the registry of `us-east-1` as cfn-lint 1.51.0 ships it. Each \
+         Every resource type ecsnet knows: the registry of `us-east-1` as cfn-lint 1.51.0 ships it, and \
+         the SAM types of aws-sam-translator 1.115.0 (`AWS::Serverless`), which need the \
+         `AWS::Serverless-2016-10-31` transform. Each \
          page lists a service's types with their properties as a stack writes them (the `snake_case` \
          names), their CloudFormation names, value shapes, the types a value identifies, attributes, \
          what `Ref` returns and what replaces the resource. `ecsnet explain AWS::EC2::Subnet` prints \

@@ -1,8 +1,10 @@
-//! Every CloudFormation resource type of the `us-east-1` registry, as data.
+//! Every CloudFormation resource type of the `us-east-1` registry, and SAM's
+//! `AWS::Serverless::*` types, as data.
 //!
 //! The schemas are embedded as one compact text artifact,
 //! `data/resources.txt`, written by `spec/generate_data.py` from cfn-lint's
-//! registry schemas and the AWS CDK service database (the format is
+//! registry schemas, the AWS CDK service database and the SAM schema of
+//! aws-sam-translator (the format is
 //! documented in `spec/README.md`). Nothing is decoded up front: the first
 //! [`resource_type`] call for a type decodes that type's own lines and
 //! caches the result for the rest of the process. [`type_names`] lists every
@@ -65,6 +67,15 @@ pub struct ResourceType {
     pub create_only: &'static [&'static str],
     /// The nested property types of this resource type, sorted by name.
     pub structs: &'static [&'static Struct],
+    /// The transform that defines the type, which a template using it must
+    /// declare: `AWS::Serverless-2016-10-31` for SAM's `AWS::Serverless::*`
+    /// types; `None` for the registry's types.
+    pub transform: Option<&'static str>,
+    /// For a type a transform defines: the registry type the transform turns
+    /// it into under the same logical id, which a `Ref` to it identifies and
+    /// whose attributes `Fn::GetAtt` reads (`AWS::Lambda::Function` for
+    /// `AWS::Serverless::Function`); `None` where it becomes no such resource.
+    pub expands_to: Option<&'static str>,
 }
 
 /// One property of a resource type or of a nested property type.

@@ -1,4 +1,4 @@
-//! Every type of the provider decodes, with unique identifiers.
+//! Every type of the provider, and every SAM type, decodes, with unique identifiers.
 
 use std::collections::HashSet;
 
@@ -8,6 +8,22 @@ use ecsnet_schema::{Property, Shape, Struct};
 /// `AWS::` types, `Alexa::ASK::Skill`, and `Module` (the schema of
 /// CloudFormation modules, not a resource type, left out).
 const PROVIDER_TYPES: usize = 1584;
+
+/// The `AWS::Serverless::*` types of aws-sam-translator 1.115.0 whose target
+/// type the provider has (three more, newer, are left out).
+const SAM_TYPES: &[&str] = &[
+    "AWS::Serverless::Api",
+    "AWS::Serverless::Application",
+    "AWS::Serverless::CapacityProvider",
+    "AWS::Serverless::Connector",
+    "AWS::Serverless::Function",
+    "AWS::Serverless::GraphQLApi",
+    "AWS::Serverless::HttpApi",
+    "AWS::Serverless::LayerVersion",
+    "AWS::Serverless::SimpleTable",
+    "AWS::Serverless::StateMachine",
+    "AWS::Serverless::WebSocketApi",
+];
 
 fn check_idents(owner: &str, props: &[Property]) {
     let mut seen = HashSet::new();
@@ -33,15 +49,21 @@ fn structs_in(shape: &Shape, out: &mut Vec<&'static Struct>) {
 #[test]
 fn every_provider_type_decodes() {
     let names: Vec<&str> = ecsnet_schema::type_names().collect();
-    assert_eq!(names.len(), PROVIDER_TYPES);
+    assert_eq!(names.len(), PROVIDER_TYPES + SAM_TYPES.len());
     assert!(
         names.windows(2).all(|w| w[0] < w[1]),
         "type names are sorted"
     );
     assert_eq!(
         names.iter().filter(|n| n.starts_with("AWS::")).count(),
-        1583
+        1583 + SAM_TYPES.len()
     );
+    let sam: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| n.starts_with("AWS::Serverless::"))
+        .collect();
+    assert_eq!(sam, SAM_TYPES);
     for name in names {
         let t = match ecsnet_schema::try_resource_type(name) {
             Ok(Some(t)) => t,
@@ -168,4 +190,74 @@ fn registry_only_properties_take_the_registry_shape() {
     assert_eq!(tag.core_path, "networkmanager::connect_attachment::Tag");
     let key = tag.property("Key").unwrap();
     assert!(key.required && matches!(key.shape, Shape::String { allowed: [] }));
+}
+
+#[test]
+fn sam_types_name_their_transform_and_target() {
+    for name in ecsnet_schema::type_names() {
+        let t = ecsnet_schema::resource_type(name).unwrap();
+        let sam = name.starts_with("AWS::Serverless::");
+        assert_eq!(
+            t.transform,
+            sam.then_some("AWS::Serverless-2016-10-31"),
+            "{name}"
+        );
+        if let Some(target) = t.expands_to {
+            let target =
+                ecsnet_schema::resource_type(target).expect("the target is a registry type");
+            assert!(target.transform.is_none());
+        }
+        if sam {
+            assert!(
+                t.create_only.is_empty(),
+                "{name}: SAM states no createOnlyProperties"
+            );
+        }
+    }
+    let function = ecsnet_schema::resource_type("AWS::Serverless::Function").unwrap();
+    assert_eq!(function.expands_to, Some("AWS::Lambda::Function"));
+    assert!(function.attribute("Arn").is_some());
+    assert_eq!(function.ref_returns, Some("FunctionName"));
+    assert!(function.docs_url.ends_with(
+        "/serverless-application-model/latest/developerguide/sam-resource-function.html"
+    ));
+    // `CodeUri` is a string (a local path or an S3 URI) or an `{Bucket, Key}` object.
+    let Shape::Union(code_uri) = function.property("CodeUri").unwrap().shape else {
+        panic!("CodeUri is a union")
+    };
+    assert!(matches!(code_uri[0], Shape::String { allowed: [] }));
+    let Shape::Struct(location) = code_uri[1] else {
+        panic!("and a struct")
+    };
+    assert!(location.property("Bucket").unwrap().required);
+    // A pass-through property takes the registry's shape: Lambda's runtimes.
+    let Shape::String { allowed } = function.property("Runtime").unwrap().shape else {
+        panic!("Runtime is a string")
+    };
+    assert!(allowed.contains(&"python3.12"));
+    // `Events` maps names to one event-source struct: every event type's
+    // `Type`, and the properties of all of them.
+    let Shape::Map(Shape::Struct(event)) = function.property("Events").unwrap().shape else {
+        panic!("Events is a map of structs")
+    };
+    let Shape::String { allowed } = event.property("Type").unwrap().shape else {
+        panic!("an event's Type is a string")
+    };
+    for kind in ["S3", "SQS", "Api", "HttpApi", "Schedule", "EventBridgeRule"] {
+        assert!(allowed.contains(&kind), "{kind}");
+    }
+    let Shape::Struct(properties) = event.property("Properties").unwrap().shape else {
+        panic!("an event's Properties is a struct")
+    };
+    for key in ["Queue", "Bucket", "Path", "Method", "Stream", "Schedule"] {
+        let property = properties.property(key).unwrap();
+        assert!(!property.required, "{key} is optional in the merge");
+    }
+    // The layer's logical id changes in the transform: no attributes.
+    let layer = ecsnet_schema::resource_type("AWS::Serverless::LayerVersion").unwrap();
+    assert!(layer.attributes.is_empty());
+    assert_eq!(layer.expands_to, Some("AWS::Lambda::LayerVersion"));
+    let connector = ecsnet_schema::resource_type("AWS::Serverless::Connector").unwrap();
+    assert_eq!(connector.expands_to, None);
+    assert_eq!(connector.ref_returns, None);
 }

@@ -385,17 +385,38 @@ fn main() -> std::process::ExitCode {
     }
 
     #[test]
-    fn sam_types_pass_through_as_extern() {
+    fn sam_types_are_checked_types() {
         let imported = import(
             "Transform: AWS::Serverless-2016-10-31\n\
-             Resources:\n  Handler:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: index.handler\n",
+             Resources:\n  Handler:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: index.handler\n      CodeUri: src\n      Events:\n        Queue:\n          Type: SQS\n          Properties:\n            Queue: arn:aws:sqs:us-east-1:123456789012:q\n            BatchSize: 10\n",
+            "s",
+        )
+        .unwrap();
+        for part in [
+            "#[resource(AWS::Serverless::Function {",
+            "runtime: \"python3.13\"",
+            "code_uri: \"src\"",
+            "\"Queue\": {",
+            "type: \"SQS\"",
+            "batch_size: 10",
+        ] {
+            assert!(
+                imported.program.contains(part),
+                "{part} in {}",
+                imported.program
+            );
+        }
+        // A SAM type newer than the data still passes through.
+        let imported = import(
+            "Transform: AWS::Serverless-2016-10-31\n\
+             Resources:\n  Site:\n    Type: AWS::Serverless::WebFunction\n    Properties:\n      Runtime: nodejs22.x\n",
             "s",
         )
         .unwrap();
         assert!(
             imported
                 .program
-                .contains("#[resource(extern AWS::Serverless::Function {"),
+                .contains("#[resource(extern AWS::Serverless::WebFunction {"),
             "{}",
             imported.program
         );

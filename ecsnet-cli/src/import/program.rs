@@ -364,9 +364,10 @@ impl Builder {
             self.converter.note(Feature::Unknown);
             return (format!("extern {}", render::string(type_name)), entries);
         }
-        // SAM's types (`AWS::Serverless::Function`) are expanded by the
-        // `AWS::Serverless-2016-10-31` transform, not by the registry: they
-        // pass through unchecked, declared `extern`.
+        // SAM's types (`AWS::Serverless::Function`) are in the data, and
+        // checked like the registry's (above); one the data does not have
+        // (newer than its aws-sam-translator) passes through unchecked,
+        // declared `extern`.
         let known_namespace = (type_name.starts_with("AWS::")
             && !type_name.starts_with("AWS::Serverless::"))
             || type_name.starts_with("Alexa::");

@@ -63,11 +63,14 @@ fn unknown_type_message(name: &str) -> String {
     }
     if siblings.is_empty() {
         if suggestions.is_empty() {
+            let sam = schema::type_names()
+                .filter(|t| t.starts_with("AWS::Serverless::"))
+                .count();
             let _ = write!(
                 message,
-                "; ecsnet knows the {} types of the CloudFormation registry (us-east-1), and custom \
-                 resources written `Custom::Name`",
-                thousands(schema::type_names().len())
+                "; ecsnet knows the {} types of the CloudFormation registry (us-east-1), SAM's {sam} \
+                 `AWS::Serverless` types, and custom resources written `Custom::Name`",
+                thousands(schema::type_names().len() - sam)
             );
         }
     } else {
@@ -577,7 +580,11 @@ impl Checker<'_, '_> {
             match self.cx.symbols.get(name)? {
                 Symbol::Resource(_, resource) if !resource.is_custom => {
                     let schema = resource.schema?;
-                    Some((schema.name, format!("`{name}`, a `{}`", schema.name)))
+                    // A SAM resource is referred to as what the transform
+                    // turns it into: `Ref` to an `AWS::Serverless::Function`
+                    // gives its `AWS::Lambda::Function`'s name.
+                    let kind = schema.expands_to.unwrap_or(schema.name);
+                    Some((kind, format!("`{name}`, a `{}`", schema.name)))
                 }
                 Symbol::Parameter(parameter) => {
                     let shape = parameter.shape();

@@ -1,5 +1,6 @@
-//! Rules on the template-level sections: `Transform`, the
-//! `AWS::CloudFormation::Interface` of `Metadata`, and `Rules`.
+//! Rules on the template-level sections: `Transform` (and the types a
+//! transform defines), the `AWS::CloudFormation::Interface` of `Metadata`,
+//! and `Rules`.
 
 use std::fmt::Write as _;
 
@@ -59,6 +60,51 @@ pub fn check_transforms(cx: &Context) {
             }
             cx.errors.push_spanned(name.span(), message);
         }
+    }
+    check_needed_transforms(cx);
+}
+
+// Rule `needs-transform`: a type that a transform defines is declared only
+// in a stack that names the transform. SAM's types (`AWS::Serverless::*`)
+// exist only in the `AWS::Serverless-2016-10-31` transform: "The
+// declaration `Transform: AWS::Serverless-2016-10-31` is required for AWS
+// SAM template files" (AWS SAM template anatomy,
+// <https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html>);
+// without it CloudFormation refuses the template ("Template format error:
+// Unrecognized resource types"). The type's transform is in the data
+// (`ecsnet_schema::ResourceType::transform`).
+fn check_needed_transforms(cx: &Context) {
+    let _rule = cx.errors.rule("needs-transform");
+    let declared: Vec<String> = cx.stack.transform.iter().map(syn::LitStr::value).collect();
+    for declaration in &cx.stack.declarations {
+        let Some(resource) = declaration.as_resource() else {
+            continue;
+        };
+        let Some(needed) = resource.schema.and_then(|schema| schema.transform) else {
+            continue;
+        };
+        if declared.iter().any(|name| name == needed) {
+            continue;
+        }
+        let fix = if declared.is_empty() {
+            format!("write `#[stack(transform = \"{needed}\")]`")
+        } else {
+            let mut names: Vec<String> = declared.iter().map(|n| format!("\"{n}\"")).collect();
+            names.push(format!("\"{needed}\""));
+            format!(
+                "add it to the stack's list: `transform = [{}]`",
+                names.join(", ")
+            )
+        };
+        cx.errors.push_range(
+            resource.type_span,
+            resource.type_end,
+            format!(
+                "`{}` is a SAM type, which only the `{needed}` transform defines, and this stack does not declare it, so \
+                 CloudFormation would refuse the template (\"Unrecognized resource types\"); {fix}",
+                resource.type_name
+            ),
+        );
     }
 }
 

@@ -81,7 +81,10 @@ fn definitions(file: &syn::File) -> Definitions {
     add(file, "crate");
     let library = workspace_root().join("ecsnet-constructs/src/definitions.rs");
     let text = std::fs::read_to_string(library).expect("the construct library is readable");
-    add(&syn::parse_file(&text).expect("the construct library parses"), "ecsnet::constructs");
+    add(
+        &syn::parse_file(&text).expect("the construct library parses"),
+        "ecsnet::constructs",
+    );
     definitions
 }
 
