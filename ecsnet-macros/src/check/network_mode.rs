@@ -461,7 +461,8 @@ fn on_fargate<'a>(cx: &Context<'a>, service: &Service<'a>) -> Option<OnFargate<'
             .filter(|v| !matches!(&v.kind, ValueKind::Pseudo(p) if p == "AWS::NoValue"))
     };
     if let Some(launch_type) = given("launch_type") {
-        return (launch_type.as_str() == Some("FARGATE")).then_some(OnFargate::LaunchType(launch_type));
+        return (launch_type.as_str() == Some("FARGATE"))
+            .then_some(OnFargate::LaunchType(launch_type));
     }
     if let Some(strategy) = given("capacity_provider_strategy") {
         return fargate_provider(strategy).map(|(value, name)| OnFargate::Strategy(value, name));
@@ -471,14 +472,20 @@ fn on_fargate<'a>(cx: &Context<'a>, service: &Service<'a>) -> Option<OnFargate<'
         .referenced(cluster_value)
         .filter(|(_, r)| r.type_name == "AWS::ECS::Cluster")?;
     let mut defaults = Vec::new();
-    if let Some(strategy) = resource.properties.value("default_capacity_provider_strategy") {
+    if let Some(strategy) = resource
+        .properties
+        .value("default_capacity_provider_strategy")
+    {
         defaults.push((&cluster.ident, strategy));
     }
     for (association, properties) in cx
         .resources_of("AWS::ECS::ClusterCapacityProviderAssociations")
         .map(|(d, r)| (d, &r.properties))
     {
-        if properties.value("cluster").and_then(Value::ref_name).as_deref()
+        if properties
+            .value("cluster")
+            .and_then(Value::ref_name)
+            .as_deref()
             == Some(cluster.ident.to_string().as_str())
             && let Some(strategy) = properties.value("default_capacity_provider_strategy")
         {

@@ -74,14 +74,14 @@ pub fn raw_intrinsic(value: &Value) -> Option<(&str, &Value)> {
 /// language's own; arguments that are not literal strings are left alone.
 fn check_raw_intrinsic(cx: &Context, from: Option<&Declaration>, function: &str, argument: &Value) {
     match (function, &argument.kind) {
+        // A pseudo parameter, `AWS::Region`.
+        ("Ref", ValueKind::Str(name)) if PSEUDO_PARAMETERS.contains(&name.as_str()) => {}
         ("Ref", ValueKind::Str(name)) if name.contains("::") => {
-            if !PSEUDO_PARAMETERS.contains(&name.as_str()) {
-                let mut message = format!("unknown pseudo parameter `{name}`");
-                if let Some(close) = did_you_mean(name, PSEUDO_PARAMETERS.iter().copied()) {
-                    let _ = write!(message, "; did you mean `{close}`?");
-                }
-                cx.errors.push_range(argument.span, argument.end, message);
+            let mut message = format!("unknown pseudo parameter `{name}`");
+            if let Some(close) = did_you_mean(name, PSEUDO_PARAMETERS.iter().copied()) {
+                let _ = write!(message, "; did you mean `{close}`?");
             }
+            cx.errors.push_range(argument.span, argument.end, message);
         }
         ("Ref", ValueKind::Str(name)) => check_ref(cx, from, name, argument.span),
         // `["Resource", "Attribute"]`, or `"Resource.Attribute"`.
@@ -119,24 +119,14 @@ fn check_raw_intrinsic(cx: &Context, from: Option<&Declaration>, function: &str,
         // `"template"`, or `["template", {"Variable": …}]`.
         ("Fn::Sub", _) => {
             let (template, variables) = match &argument.kind {
-                ValueKind::List(items) => (
-                    items.first(),
-                    items.get(1).and_then(Value::as_object),
-                ),
+                ValueKind::List(items) => (items.first(), items.get(1).and_then(Value::as_object)),
                 _ => (Some(argument), None),
             };
             if let Some(template) = template
                 && let ValueKind::Str(text) = &template.kind
                 && let Ok(placeholders) = crate::parse::value::placeholders(text)
             {
-                check_sub(
-                    cx,
-                    from,
-                    "Fn::Sub",
-                    &placeholders,
-                    variables,
-                    template.span,
-                );
+                check_sub(cx, from, "Fn::Sub", &placeholders, variables, template.span);
             }
         }
         _ => {}
@@ -308,9 +298,11 @@ fn nearest_name<'a>(cx: &'a Context, name: &str, resources_only: bool) -> Option
             .chain(PSEUDO_PARAMETERS.iter().copied())
             .collect()
     };
-    closest(name, 3, candidates, |c| c.strip_prefix("AWS::").unwrap_or(c))
-        .first()
-        .copied()
+    closest(name, 3, candidates, |c| {
+        c.strip_prefix("AWS::").unwrap_or(c)
+    })
+    .first()
+    .copied()
 }
 
 /// Checks the placeholders of a `Fn::Sub` template, written as `function`
@@ -343,10 +335,15 @@ fn check_sub(
             None => (text, None),
         };
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
-            let mut message = format!("`${{{text}}}` in `{function}` names no parameter, resource or attribute");
+            let mut message =
+                format!("`${{{text}}}` in `{function}` names no parameter, resource or attribute");
             match nearest_name(cx, name, attribute.is_some()) {
                 Some(close) => {
-                    let _ = write!(message, "; did you mean `{}`?", written_placeholder(close, attribute));
+                    let _ = write!(
+                        message,
+                        "; did you mean `{}`?",
+                        written_placeholder(close, attribute)
+                    );
                 }
                 None => {
                     let _ = write!(message, "; write `${{!{text}}}` for the literal text");
