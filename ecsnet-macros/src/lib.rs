@@ -68,7 +68,7 @@ pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `that_crate::nat_gateway`. See the ecsnet book, "Constructs".
 #[proc_macro_attribute]
 pub fn construct(args: TokenStream, item: TokenStream) -> TokenStream {
-    construct::definition::construct(args.into(), item.into()).into()
+    construct::definition::construct(args.into(), &item.into()).into()
 }
 
 /// The callback of constructs; not for direct use.

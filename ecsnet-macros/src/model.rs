@@ -674,7 +674,7 @@ impl Value {
 
     /// Whether this is `{ "Fn::Transform": … }`: a macro of the account run
     /// on this value when the stack deploys, so what it becomes is known
-    /// only then ("Fn::Transform",
+    /// only then (`Fn::Transform`,
     /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-transform.html>).
     pub fn is_in_template_transform(&self) -> bool {
         self.as_object().is_some_and(|object| {

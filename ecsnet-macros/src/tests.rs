@@ -888,3 +888,128 @@ fn sam_types_check_under_their_transform() {
         "`Sqs` is not a valid `type`; did you mean `SQS`?",
     );
 }
+
+#[test]
+fn free_form_json_references_are_checked_and_only_they() {
+    let stack = r#"mod s {
+        #[parameter(String)] pub struct Env;
+        #[condition(equals(Env, "prod"))] pub struct IsProd;
+        #[resource(AWS::Logs::LogGroup {})] pub struct Logs;
+        #[resource(AWS::Logs::LogGroup {})]
+        #[metadata {
+            "A": { "Fn::GetAtt": "Logs.Arnn" },
+            "B": { "Fn::If": ["IsProd", { "Ref": "AWS::NoValue" }, { "Ref": "AWS::Regoin" }] },
+            "C": { "Fn::Sub": ["${Var}-${Env}", { "Var": { "Ref": "AWS::StackName" } }] },
+            "D": { "Ref": "Env", "Other": "an object of two keys is no function" },
+            "E": { "Fn::Sub": "${Missing}" },
+        }]
+        pub struct CopyLogs;
+    }"#;
+    let expansion = expand("", stack);
+    assert_error(&expansion, "no attribute `Arnn` on `Logs`");
+    assert_error(
+        &expansion,
+        "unknown pseudo parameter `AWS::Regoin`; did you mean `AWS::Region`?",
+    );
+    assert_error(&expansion, "in `${Missing}`");
+    assert_eq!(expansion.errors.len(), 3, "{:#?}", expansion.errors);
+}
+
+#[test]
+fn fargate_by_default_strategy_only_when_every_default_agrees() {
+    let stack = |association: &str| {
+        format!(
+            r#"mod s {{
+            #[resource(AWS::ECS::Cluster {{
+                default_capacity_provider_strategy: [{{ capacity_provider: "FARGATE", weight: 1 }}],
+            }})]
+            pub struct Cluster;
+            #[resource(AWS::ECS::ClusterCapacityProviderAssociations {{
+                cluster: Cluster,
+                capacity_providers: ["{association}"],
+                default_capacity_provider_strategy: [{{ capacity_provider: "{association}", weight: 1 }}],
+            }})]
+            pub struct Providers;
+            #[resource(AWS::ECS::TaskDefinition {{
+                container_definitions: [{{ name: "a", image: "a", memory: 256 }}],
+            }})]
+            pub struct Task;
+            #[resource(AWS::ECS::Service {{ cluster: Cluster, task_definition: Task }})]
+            pub struct Service;
+        }}"#
+        )
+    };
+    assert_error(
+        &expand("", &stack("FARGATE_SPOT")),
+        "runs on Fargate by the default strategy",
+    );
+    // An Auto Scaling group's provider in the association: which default
+    // applies cannot be told, so nothing is reported.
+    assert!(!has_error(&expand("", &stack("Instances")), "Fargate"));
+}
+
+#[test]
+fn an_empty_or_removed_strategy_names_no_provider() {
+    for strategy in ["[]", "AWS::NoValue"] {
+        let stack = format!(
+            r#"mod s {{
+            #[resource(AWS::ECS::Cluster {{}})] pub struct Cluster;
+            #[resource(AWS::ECS::TaskDefinition {{
+                container_definitions: [{{ name: "a", image: "a", memory: 256 }}],
+            }})]
+            pub struct Task;
+            #[resource(AWS::ECS::Service {{
+                cluster: Cluster, task_definition: Task, launch_type: "EC2",
+                capacity_provider_strategy: {strategy},
+            }})]
+            pub struct Service;
+        }}"#
+        );
+        let expansion = expand("", &stack);
+        assert!(
+            !has_error(&expansion, "launch type"),
+            "{:#?}",
+            expansion.errors
+        );
+    }
+}
+
+#[test]
+fn existing_task_groups_and_misspelt_groups_get_no_ingress_suggestion() {
+    let program = include_str!(
+        "../../tests/ui-pass/network-mode/awsvpc-service-behind-an-ip-target-group.rs"
+    );
+    let start = program.find("mod web").expect("the program has its module");
+    let end = program.find("\nfn main").expect("and its main");
+    let module = &program[start..end];
+    // Without the rule that admits the load balancer, the tasks' group
+    // declared in the stack admits nothing: an error.
+    let unadmitted = module
+        .replace("from_port: 8000,", "from_port: 9000,")
+        .replace("to_port: 8000,", "to_port: 9000,");
+    assert_error(&expand("", &unadmitted), "admits nothing from");
+    // An existing group, given by a parameter, may admit it already.
+    let existing = unadmitted.replace(
+        "security_groups: [TaskSecurityGroup],",
+        "security_groups: [ExistingTaskGroup],",
+    );
+    let existing = existing.replacen(
+        '{',
+        "{ #[parameter(AWS::EC2::SecurityGroup::Id)] struct ExistingTaskGroup;",
+        1,
+    );
+    let expansion = expand("", &existing);
+    assert!(
+        !has_error(&expansion, "admits nothing"),
+        "{:#?}",
+        expansion.errors
+    );
+    // A misspelt load balancer group is the `references` error alone.
+    let misspelt = module.replace(
+        "security_groups: [LoadBalancerSecurityGroup],",
+        "security_groups: [LoadBalancerSecurityGrup],",
+    );
+    let expansion = expand("", &misspelt);
+    assert_error(&expansion, "did you mean `LoadBalancerSecurityGroup`?");
+    assert_eq!(expansion.errors.len(), 1, "{:#?}", expansion.errors);
+}

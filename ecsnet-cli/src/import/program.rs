@@ -493,7 +493,7 @@ impl Builder {
         for (name, condition) in conditions {
             let expression = self.converter.condition(condition).render(0, 12);
             let mut lines = comments(&self.converter.take());
-            let (struct_name, named) = if declared.iter().any(|d| *d == name) {
+            let (struct_name, named) = if declared.contains(&name) {
                 (
                     format!("{name}Condition"),
                     format!(", name = {}", render::string(name)),

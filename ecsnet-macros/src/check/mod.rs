@@ -211,6 +211,7 @@ fn check_deployment(cx: &Context) {
     network_mode::check_network_configurations(cx);
     network_mode::check_assign_public_ip(cx);
     network_mode::check_load_balancer_entries(cx);
+    network_mode::check_launch_type(cx);
     network_mode::check_fargate(cx);
     network_mode::check_host_network(cx);
     ports::check_host_ports(cx);

@@ -4,7 +4,7 @@
 
 use super::Context;
 use super::ecs::{self, NetworkMode, Service};
-use crate::model::{AcknowledgedRule, Value};
+use crate::model::{AcknowledgedRule, Value, ValueKind};
 
 /// A service's load balancer entry with the in-stack target group it names.
 fn target_groups<'a>(
@@ -323,8 +323,18 @@ pub fn check_load_balancer_entries(cx: &Context) {
 
 // Rule `fargate`: "awsvpc network mode (which is required for the Fargate
 // launch type)" (`AWS::ECS::Service LoadBalancer`, above): a task definition
-// that requires `FARGATE` compatibility, and a service launched on Fargate,
-// use `awsvpc`.
+// that requires `FARGATE` compatibility, and a service that runs on Fargate,
+// use `awsvpc`. A service runs on Fargate through its launch type, its
+// capacity provider strategy, or, naming neither, its cluster's default
+// strategy: "If no capacityProviderStrategy or launchType is specified, the
+// defaultCapacityProviderStrategy for the cluster is used"
+// (`capacityProviderStrategy` of CreateService,
+// <https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html>).
+// A strategy that names `FARGATE` or `FARGATE_SPOT` places every task on
+// Fargate: "A capacity provider strategy can only contain Auto Scaling group
+// capacity providers or Fargate capacity providers"
+// ("Amazon ECS capacity providers",
+// <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html>).
 pub fn check_fargate(cx: &Context) {
     let _rule = cx.errors.rule("fargate");
     for task_definition in ecs::task_definitions(cx) {
@@ -374,21 +384,171 @@ pub fn check_fargate(cx: &Context) {
         }
     }
     for service in ecs::services(cx) {
-        let Some(launch_type) = service.property("launch_type") else {
-            continue;
-        };
         let Some(mode) = service.network_mode() else {
             continue;
         };
-        if launch_type.as_str() == Some("FARGATE") && mode != NetworkMode::Awsvpc {
-            let task_definition = service.task_definition_name();
-            cx.errors.push_range(
-                launch_type.span,
-                launch_type.end,
+        if mode == NetworkMode::Awsvpc {
+            continue;
+        }
+        let Some(on_fargate) = on_fargate(cx, &service) else {
+            continue;
+        };
+        let name = &service.declaration.ident;
+        let task_definition = service.task_definition_name();
+        let mode = mode.name();
+        let (at, message) = match on_fargate {
+            OnFargate::LaunchType(launch_type) => (
+                launch_type,
                 format!(
-                    "service `{}` launches on Fargate, which runs only `awsvpc` tasks, but `{task_definition}` uses `{}`; set `network_mode: \"awsvpc\"` on `{task_definition}`, or launch the service on EC2 with `launch_type: \"EC2\"`",
+                    "service `{name}` launches on Fargate, which runs only `awsvpc` tasks, but `{task_definition}` uses `{mode}`; set `network_mode: \"awsvpc\"` on `{task_definition}`, or launch the service on EC2 with `launch_type: \"EC2\"`"
+                ),
+            ),
+            OnFargate::Strategy(provider, provider_name) => (
+                provider,
+                format!(
+                    "service `{name}` runs on Fargate by its capacity provider strategy (`{provider_name}`), but Fargate runs only `awsvpc` tasks and `{task_definition}` uses `{mode}`; set `network_mode: \"awsvpc\"` on `{task_definition}`, or replace the strategy's Fargate providers with an Auto Scaling group's capacity provider"
+                ),
+            ),
+            OnFargate::ClusterDefault {
+                cluster_value,
+                cluster,
+                holder,
+                provider,
+            } => {
+                let strategy = if holder == cluster {
+                    format!("the default strategy of cluster `{cluster}`")
+                } else {
+                    format!("the default strategy that `{holder}` sets for cluster `{cluster}`")
+                };
+                (
+                    cluster_value,
+                    format!(
+                        "service `{name}` names no launch type or capacity provider strategy, so it runs on Fargate by {strategy} (`{provider}`), but Fargate runs only `awsvpc` tasks and `{task_definition}` uses `{mode}`; set `network_mode: \"awsvpc\"` on `{task_definition}`, or give the service `launch_type: \"EC2\"`"
+                    ),
+                )
+            }
+        };
+        cx.errors.push_range(at.span, at.end, message);
+    }
+}
+
+/// How a service's tasks land on Fargate, as far as the stack says.
+enum OnFargate<'a> {
+    /// `launch_type: "FARGATE"`.
+    LaunchType(&'a Value),
+    /// Its own capacity provider strategy names this Fargate provider.
+    Strategy(&'a Value, &'a str),
+    /// It names neither, and its cluster's default strategy, given by the
+    /// cluster or by an `AWS::ECS::ClusterCapacityProviderAssociations`
+    /// (`holder`), names a Fargate provider.
+    ClusterDefault {
+        /// The service's `cluster` value, where the error goes.
+        cluster_value: &'a Value,
+        cluster: &'a syn::Ident,
+        holder: &'a syn::Ident,
+        provider: &'a str,
+    },
+}
+
+/// Whether a service's tasks run on Fargate, and what says so; `None` when
+/// they do not, or when the stack cannot tell (a parameter, a cluster
+/// declared elsewhere, default strategies that disagree).
+fn on_fargate<'a>(cx: &Context<'a>, service: &Service<'a>) -> Option<OnFargate<'a>> {
+    // `AWS::NoValue` (from an `if_`) leaves the property out.
+    let given = |key: &str| {
+        service
+            .property(key)
+            .filter(|v| !matches!(&v.kind, ValueKind::Pseudo(p) if p == "AWS::NoValue"))
+    };
+    if let Some(launch_type) = given("launch_type") {
+        return (launch_type.as_str() == Some("FARGATE"))
+            .then_some(OnFargate::LaunchType(launch_type));
+    }
+    if let Some(strategy) = given("capacity_provider_strategy") {
+        return fargate_provider(strategy).map(|(value, name)| OnFargate::Strategy(value, name));
+    }
+    let cluster_value = service.property("cluster")?;
+    let (cluster, resource) = cx
+        .referenced(cluster_value)
+        .filter(|(_, r)| r.type_name == "AWS::ECS::Cluster")?;
+    let mut defaults = Vec::new();
+    if let Some(strategy) = resource
+        .properties
+        .value("default_capacity_provider_strategy")
+    {
+        defaults.push((&cluster.ident, strategy));
+    }
+    for (association, properties) in cx
+        .resources_of("AWS::ECS::ClusterCapacityProviderAssociations")
+        .map(|(d, r)| (d, &r.properties))
+    {
+        if properties
+            .value("cluster")
+            .and_then(Value::ref_name)
+            .as_deref()
+            == Some(cluster.ident.to_string().as_str())
+            && let Some(strategy) = properties.value("default_capacity_provider_strategy")
+        {
+            defaults.push((&association.ident, strategy));
+        }
+    }
+    // Every default strategy the stack gives the cluster places tasks on
+    // Fargate, or it cannot be told which one applies.
+    let found = defaults
+        .iter()
+        .map(|(holder, strategy)| Some((*holder, fargate_provider(strategy)?.1)))
+        .collect::<Option<Vec<_>>>()?;
+    let &(holder, provider) = found.first()?;
+    Some(OnFargate::ClusterDefault {
+        cluster_value,
+        cluster: &cluster.ident,
+        holder,
+        provider,
+    })
+}
+
+/// The first `FARGATE` or `FARGATE_SPOT` provider of a capacity provider
+/// strategy, with its name.
+fn fargate_provider(strategy: &Value) -> Option<(&Value, &str)> {
+    strategy
+        .as_list()?
+        .iter()
+        .filter_map(Value::as_object)
+        .filter_map(|item| item.value("capacity_provider"))
+        .find_map(|provider| {
+            let name = provider.as_str()?;
+            matches!(name, "FARGATE" | "FARGATE_SPOT").then_some((provider, name))
+        })
+}
+
+// Rule `launch-type`: a service names a launch type or a capacity provider
+// strategy, not both: "If a launchType is specified, the
+// capacityProviderStrategy parameter must be omitted" (`launchType` of
+// CreateService,
+// <https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html>);
+// the API refuses both with an `InvalidParameterException`. An empty
+// strategy names no provider and passes.
+pub fn check_launch_type(cx: &Context) {
+    let _rule = cx.errors.rule("launch-type");
+    for service in ecs::services(cx) {
+        let given = |key: &str| {
+            service.resource.properties.get(key).filter(|entry| {
+                !matches!(&entry.value.kind, ValueKind::Pseudo(p) if p == "AWS::NoValue")
+                    && entry.value.as_list().is_none_or(|items| !items.is_empty())
+            })
+        };
+        if let (Some(launch_type), Some(strategy)) =
+            (given("launch_type"), given("capacity_provider_strategy"))
+        {
+            cx.errors.push_spanned(
+                strategy.key.span,
+                format!(
+                    "service `{}` names both a launch type and a capacity provider strategy, and ECS takes one or the other; remove `launch_type` ({}) to place the tasks by the strategy, or remove `capacity_provider_strategy`",
                     service.declaration.ident,
-                    mode.name()
+                    launch_type
+                        .value
+                        .as_str()
+                        .map_or_else(|| "its value".to_owned(), |t| format!("`{t}`"))
                 ),
             );
         }

@@ -370,6 +370,11 @@ impl Checker<'_, '_> {
         let errors = self.cx.errors;
         let produces = produces(self.cx, value);
         if produces == Produces::Unknown || produces == Produces::NoValue {
+            // What `select` returns is unknown in shape but not in kind: an
+            // element of a subnet id list is a subnet id.
+            if produces == Produces::Unknown && !property.refers_to.is_empty() {
+                self.check_kind(value, property, siblings);
+            }
             return;
         }
         let mismatch = |expected: &str| {
@@ -380,7 +385,7 @@ impl Checker<'_, '_> {
                     "mismatched types: `{}` expects {expected}, found {}{}",
                     property.ident,
                     produces.describe(),
-                    fix(value, shape)
+                    fix(self.cx, value, shape, property)
                 ),
             );
         };
@@ -604,31 +609,61 @@ impl Checker<'_, '_> {
             ValueKind::Ref(_) | ValueKind::Sub(_) => named(&value.ref_name()?),
             ValueKind::Call(call) if call.function == crate::model::Function::Select => {
                 let list = call.args.get(1)?;
-                let ValueKind::Ref(name) = &list.kind else {
-                    return None;
-                };
-                let Some(Symbol::Parameter(parameter)) = self.cx.symbols.get(&name.to_string())
-                else {
-                    return None;
-                };
-                let (type_name, _) = parameter.shape().identifies?;
-                Some((
-                    type_name,
-                    format!(
-                        "an element of `{name}`, a `{}` parameter",
-                        parameter.ty.name
-                    ),
-                ))
+                match &list.kind {
+                    ValueKind::Ref(name) => {
+                        let (type_name, ty) = list_element_kind(self.cx, &name.to_string())?;
+                        Some((
+                            type_name,
+                            format!("an element of `{name}`, a `{ty}` parameter"),
+                        ))
+                    }
+                    // `select(1, [PublicSubnet, PrivateSubnet])` is the
+                    // element at a literal index.
+                    ValueKind::List(items) => {
+                        let index = usize::try_from(call.args.first()?.as_int()?).ok()?;
+                        self.reference_kind(items.get(index)?, false)
+                    }
+                    _ => None,
+                }
             }
             _ => None,
         }
     }
 }
 
+/// The resource type the elements of a list parameter identify, with the
+/// parameter's type: `AWS::EC2::Subnet` for a `List<AWS::EC2::Subnet::Id>`.
+fn list_element_kind<'a>(cx: &Context<'a>, name: &str) -> Option<(&'static str, &'a str)> {
+    let Some(Symbol::Parameter(parameter)) = cx.symbols.get(name) else {
+        return None;
+    };
+    let (type_name, _) = parameter.shape().identifies?;
+    Some((type_name, parameter.ty.name.as_str()))
+}
+
 /// A suggested rewrite for a literal of the wrong type, starting with `; `.
-fn fix(value: &Value, shape: &Shape) -> String {
+/// Where one id of a kind of resource belongs, an element of a list is
+/// suggested only when its elements are ids of that kind.
+fn fix(cx: &Context, value: &Value, shape: &Shape, property: &Property) -> String {
     match (&value.kind, shape) {
         (ValueKind::Ref(name), Shape::List(_)) => format!("; write `[{name}]` for a list of one"),
+        (ValueKind::Ref(name), Shape::String { .. }) if !property.refers_to.is_empty() => {
+            match list_element_kind(cx, &name.to_string()) {
+                Some((type_name, _))
+                    if !property.refers_to.iter().any(|r| r.type_name == type_name) =>
+                {
+                    let mut expected: Vec<&str> =
+                        property.refers_to.iter().map(|r| r.type_name).collect();
+                    expected.dedup();
+                    format!(
+                        "; its elements are ids of `{type_name}`, and `{}` expects the id of {}",
+                        property.ident,
+                        list_in_backticks(&expected).replace(" and ", " or ")
+                    )
+                }
+                _ => format!("; pick one element with `select(0, {name})`"),
+            }
+        }
         (ValueKind::Ref(name), Shape::String { .. }) => {
             format!(
                 "; pick one element with `select(0, {name})`, or join them with `join(\",\", {name})`"

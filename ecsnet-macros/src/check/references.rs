@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use syn::Ident;
 
 use super::{Context, Symbol};
-use crate::diag::did_you_mean;
-use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, Value, ValueKind};
+use crate::diag::{closest, did_you_mean};
+use crate::model::{Declaration, Object, PSEUDO_PARAMETERS, Placeholder, Value, ValueKind};
 
 // Rule `references`: a `Ref` names a parameter or a resource of the stack
 // ("Ref: the logical name of the resource or parameter you want to
@@ -17,22 +17,39 @@ use crate::model::{Declaration, PSEUDO_PARAMETERS, Sub, Value, ValueKind};
 // each `${…}` of `Fn::Sub` is one of those, a pseudo parameter, or a key of
 // the function's variable map, and `${!…}` is a literal
 // (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html>).
+//
+// The same holds for the functions written as free-form JSON, with quoted
+// keys (`{"Ref": "Name"}` in a policy document or in metadata):
+// CloudFormation resolves them wherever they are, so a name that names
+// nothing fails the deployment as it would in the language's own
+// references. Free-form JSON's shape is not checked, but these names are.
 pub fn check_references(cx: &Context) {
     let _rule = cx.errors.rule("references");
     let check = |from: Option<&Declaration>, value: &Value| match &value.kind {
-        ValueKind::Ref(name) => check_ref(cx, from, name, name.span()),
+        ValueKind::Ref(name) => check_ref(cx, from, &name.to_string(), name.span()),
         ValueKind::GetAtt(resource, attribute) => {
             let attribute: Vec<String> = attribute.iter().map(ToString::to_string).collect();
             check_get_att(
                 cx,
                 from,
-                resource,
-                &attribute.join("."),
-                value.span,
-                value.end,
+                (&resource.to_string(), resource.span()),
+                Some(&attribute.join(".")),
+                (value.span, value.end),
             );
         }
-        ValueKind::Sub(sub) => check_sub(cx, from, sub),
+        ValueKind::Sub(sub) => check_sub(
+            cx,
+            from,
+            "sub!",
+            &sub.placeholders,
+            sub.variables.as_ref(),
+            sub.template.span(),
+        ),
+        ValueKind::Object(_) => {
+            if let Some((function, argument)) = raw_intrinsic(value) {
+                check_raw_intrinsic(cx, from, function, argument);
+            }
+        }
         _ => {}
     };
     cx.stack
@@ -41,8 +58,83 @@ pub fn check_references(cx: &Context) {
     cx.stack.walk_sections(&mut |value| check(None, value));
 }
 
-fn check_ref(cx: &Context, from: Option<&Declaration>, name: &Ident, span: Span) {
-    match cx.symbols.get(&name.to_string()) {
+/// `{"Ref": …}`, `{"Fn::GetAtt": …}` or `{"Fn::Sub": …}` written as
+/// free-form JSON: an object of one quoted key, as CloudFormation reads an
+/// intrinsic function. Returns the function's name and its argument.
+pub fn raw_intrinsic(value: &Value) -> Option<(&str, &Value)> {
+    let [entry] = value.as_object()?.entries.as_slice() else {
+        return None;
+    };
+    let function = entry.key.name.as_str();
+    (entry.key.quoted && matches!(function, "Ref" | "Fn::GetAtt" | "Fn::Sub"))
+        .then_some((function, &entry.value))
+}
+
+/// The names in a function written as free-form JSON, checked like the
+/// language's own; arguments that are not literal strings are left alone.
+fn check_raw_intrinsic(cx: &Context, from: Option<&Declaration>, function: &str, argument: &Value) {
+    match (function, &argument.kind) {
+        // A pseudo parameter, `AWS::Region`.
+        ("Ref", ValueKind::Str(name)) if PSEUDO_PARAMETERS.contains(&name.as_str()) => {}
+        ("Ref", ValueKind::Str(name)) if name.contains("::") => {
+            let mut message = format!("unknown pseudo parameter `{name}`");
+            if let Some(close) = did_you_mean(name, PSEUDO_PARAMETERS.iter().copied()) {
+                let _ = write!(message, "; did you mean `{close}`?");
+            }
+            cx.errors.push_range(argument.span, argument.end, message);
+        }
+        ("Ref", ValueKind::Str(name)) => check_ref(cx, from, name, argument.span),
+        // `["Resource", "Attribute"]`, or `"Resource.Attribute"`.
+        ("Fn::GetAtt", ValueKind::List(items)) => {
+            if let Some(Value {
+                kind: ValueKind::Str(name),
+                span,
+                ..
+            }) = items.first()
+            {
+                let attribute = items.get(1).and_then(|a| match &a.kind {
+                    ValueKind::Str(text) => Some(text.as_str()),
+                    _ => None,
+                });
+                check_get_att(
+                    cx,
+                    from,
+                    (name, *span),
+                    attribute,
+                    (argument.span, argument.end),
+                );
+            }
+        }
+        ("Fn::GetAtt", ValueKind::Str(text)) => {
+            if let Some((name, attribute)) = text.split_once('.') {
+                check_get_att(
+                    cx,
+                    from,
+                    (name, argument.span),
+                    Some(attribute),
+                    (argument.span, argument.end),
+                );
+            }
+        }
+        // `"template"`, or `["template", {"Variable": …}]`.
+        ("Fn::Sub", _) => {
+            let (template, variables) = match &argument.kind {
+                ValueKind::List(items) => (items.first(), items.get(1).and_then(Value::as_object)),
+                _ => (Some(argument), None),
+            };
+            if let Some(template) = template
+                && let ValueKind::Str(text) = &template.kind
+                && let Ok(placeholders) = crate::parse::value::placeholders(text)
+            {
+                check_sub(cx, from, "Fn::Sub", &placeholders, variables, template.span);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_ref(cx: &Context, from: Option<&Declaration>, name: &str, span: Span) {
+    match cx.symbols.get(name) {
         Some(Symbol::Parameter(_) | Symbol::Broken) => {}
         Some(Symbol::Resource(..)) => {
             if is_self(from, name) {
@@ -59,24 +151,24 @@ fn check_ref(cx: &Context, from: Option<&Declaration>, name: &Ident, span: Span)
                 output_fix(output, false)
             ),
         ),
-        None => cx
-            .errors
-            .push_spanned(span, not_found(cx, &name.to_string(), false)),
+        None => cx.errors.push_spanned(span, not_found(cx, name, false)),
     }
 }
 
+/// Checks `resource` (its name and span) and, when known, its `attribute`;
+/// errors about the whole reference underline `whole`.
 fn check_get_att(
     cx: &Context,
     from: Option<&Declaration>,
-    resource: &Ident,
-    attribute: &str,
-    start: Span,
-    end: Span,
+    resource: (&str, Span),
+    attribute: Option<&str>,
+    whole: (Span, Span),
 ) {
-    let name = resource.to_string();
-    match cx.symbols.get(&name) {
+    let (name, name_span) = resource;
+    let (start, end) = whole;
+    match cx.symbols.get(name) {
         Some(Symbol::Resource(declaration, target)) => {
-            if is_self(from, &declaration.ident) {
+            if is_self(from, &declaration.ident.to_string()) {
                 cx.errors.push_range(
                     start,
                     end,
@@ -84,7 +176,9 @@ fn check_get_att(
                 );
                 return;
             }
-            if let Some(message) = unknown_attribute(&name, target, attribute, "") {
+            if let Some(message) =
+                attribute.and_then(|attribute| unknown_attribute(name, target, attribute, ""))
+            {
                 cx.errors.push_range(start, end, message);
             }
         }
@@ -94,11 +188,11 @@ fn check_get_att(
             format!("`{name}` is a parameter, and parameters have no attributes; write `{name}` for its value"),
         ),
         Some(Symbol::Output(output)) => cx.errors.push_spanned(
-            resource.span(),
+            name_span,
             format!("`{name}` is an output; outputs cannot be referenced, {}", output_fix(output, false)),
         ),
         Some(Symbol::Broken) => {}
-        None => cx.errors.push_spanned(resource.span(), not_found(cx, &name, true)),
+        None => cx.errors.push_spanned(name_span, not_found(cx, name, true)),
     }
 }
 
@@ -127,8 +221,8 @@ fn output_fix(output: &crate::model::Output, in_sub: bool) -> String {
 
 /// Whether `name`, a resource, is the declaration `from` itself: an output
 /// named like a resource outputs it, and is not that resource.
-fn is_self(from: Option<&Declaration>, name: &Ident) -> bool {
-    from.is_some_and(|from| !from.is_output() && *name == from.ident)
+fn is_self(from: Option<&Declaration>, name: &str) -> bool {
+    from.is_some_and(|from| !from.is_output() && from.ident == name)
 }
 
 /// The message for an attribute the resource's type does not have, if so.
@@ -185,31 +279,50 @@ fn not_found(cx: &Context, name: &str, resources_only: bool) -> String {
         );
     }
     let mut message = format!("cannot find {what} `{name}` in this stack");
-    let suggestion = if resources_only {
-        did_you_mean(name, cx.symbols.resource_names())
-    } else {
-        did_you_mean(name, cx.symbols.referable_names())
-    };
-    if let Some(close) = suggestion {
+    if let Some(close) = nearest_name(cx, name, resources_only) {
         let _ = write!(message, "; did you mean `{close}`?");
     }
     message
 }
 
-fn check_sub(cx: &Context, from: Option<&Declaration>, sub: &Sub) {
-    let span = sub.template.span();
-    for placeholder in &sub.placeholders {
+/// The name of the stack closest to a name that names nothing, for "did you
+/// mean": a resource, or (unless `resources_only`) a parameter or a pseudo
+/// parameter, which is compared without its `AWS::` (`StackName` is
+/// `AWS::StackName`); the stack's own names first, on a tie.
+fn nearest_name<'a>(cx: &'a Context, name: &str, resources_only: bool) -> Option<&'a str> {
+    let candidates: Vec<&str> = if resources_only {
+        cx.symbols.resource_names().collect()
+    } else {
+        cx.symbols
+            .referable_names()
+            .chain(PSEUDO_PARAMETERS.iter().copied())
+            .collect()
+    };
+    closest(name, 3, candidates, |c| {
+        c.strip_prefix("AWS::").unwrap_or(c)
+    })
+    .first()
+    .copied()
+}
+
+/// Checks the placeholders of a `Fn::Sub` template, written as `function`
+/// (`sub!`, or `Fn::Sub` in free-form JSON), with its variable map.
+fn check_sub(
+    cx: &Context,
+    from: Option<&Declaration>,
+    function: &str,
+    placeholders: &[Placeholder],
+    variables: Option<&Object>,
+    span: Span,
+) {
+    for placeholder in placeholders {
         let text = placeholder.text.as_str();
-        if sub
-            .variables
-            .as_ref()
-            .is_some_and(|vars| vars.get(text).is_some())
-        {
+        if variables.is_some_and(|vars| vars.get(text).is_some()) {
             continue;
         }
         if text.contains("::") {
             if !PSEUDO_PARAMETERS.contains(&text) {
-                let mut message = format!("unknown pseudo parameter `${{{text}}}` in `sub!`");
+                let mut message = format!("unknown pseudo parameter `${{{text}}}` in `{function}`");
                 if let Some(close) = did_you_mean(text, PSEUDO_PARAMETERS.iter().copied()) {
                     let _ = write!(message, "; did you mean `${{{close}}}`?");
                 }
@@ -222,16 +335,27 @@ fn check_sub(cx: &Context, from: Option<&Declaration>, sub: &Sub) {
             None => (text, None),
         };
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
-            cx.errors.push_spanned(
-                span,
-                format!("`${{{text}}}` in `sub!` names no parameter, resource or attribute; write `${{!{text}}}` for the literal text"),
-            );
+            let mut message =
+                format!("`${{{text}}}` in `{function}` names no parameter, resource or attribute");
+            match nearest_name(cx, name, attribute.is_some()) {
+                Some(close) => {
+                    let _ = write!(
+                        message,
+                        "; did you mean `{}`?",
+                        written_placeholder(close, attribute)
+                    );
+                }
+                None => {
+                    let _ = write!(message, "; write `${{!{text}}}` for the literal text");
+                }
+            }
+            cx.errors.push_spanned(span, message);
             continue;
         }
         match (cx.symbols.get(name), attribute) {
             (Some(Symbol::Broken), _) | (Some(Symbol::Parameter(_)), None) => {}
             (Some(Symbol::Resource(declaration, target)), Some(attribute)) => {
-                if is_self(from, &declaration.ident) {
+                if is_self(from, &declaration.ident.to_string()) {
                     cx.errors.push_spanned(
                         span,
                         format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own attributes"),
@@ -241,7 +365,7 @@ fn check_sub(cx: &Context, from: Option<&Declaration>, sub: &Sub) {
                 }
             }
             (Some(Symbol::Resource(declaration, _)), None) => {
-                if is_self(from, &declaration.ident) {
+                if is_self(from, &declaration.ident.to_string()) {
                     cx.errors.push_spanned(
                         span,
                         format!("`${{{text}}}` refers to `{name}` itself; a resource cannot use its own `Ref`"),
@@ -261,19 +385,22 @@ fn check_sub(cx: &Context, from: Option<&Declaration>, sub: &Sub) {
                     "cannot find {} `{name}` in this stack, in `${{{text}}}`",
                     if attribute.is_some() { "resource" } else { "parameter or resource" }
                 );
-                let suggestion = if attribute.is_some() {
-                    did_you_mean(name, cx.symbols.resource_names())
-                } else {
-                    did_you_mean(name, cx.symbols.referable_names())
-                };
-                if let Some(close) = suggestion {
-                    let _ = write!(message, "; did you mean `{close}`?");
+                if let Some(close) = nearest_name(cx, name, attribute.is_some()) {
+                    let _ = write!(message, "; did you mean `{}`?", written_placeholder(close, attribute));
                 } else {
                     let _ = write!(message, "; write `${{!{text}}}` for the literal text");
                 }
                 cx.errors.push_spanned(span, message);
             }
         }
+    }
+}
+
+/// `${Name}` or `${Name.Attribute}`, as a placeholder is written.
+fn written_placeholder(name: &str, attribute: Option<&str>) -> String {
+    match attribute {
+        Some(attribute) => format!("${{{name}.{attribute}}}"),
+        None => format!("${{{name}}}"),
     }
 }
 
@@ -341,6 +468,16 @@ pub fn check_sub_needed(cx: &Context) {
                 }
             }
             ValueKind::List(items) => items.iter().for_each(|item| walk(cx, item)),
+            // `{"Fn::Sub": …}` in free-form JSON substitutes its template,
+            // as `sub!` does; its variables' values are plain again.
+            ValueKind::Object(_) if raw_intrinsic(value).is_some_and(|(f, _)| f == "Fn::Sub") => {
+                if let Some((_, argument)) = raw_intrinsic(value)
+                    && let Some(items) = argument.as_list()
+                    && let Some(variables) = items.get(1)
+                {
+                    walk(cx, variables);
+                }
+            }
             // A template's body is another template, whose `${…}` are
             // its own (cfn-lint's E1029 makes the same exception).
             ValueKind::Object(object) => object

@@ -84,6 +84,19 @@ impl SgRule<'_> {
         let peer = self.value(self.peer_group_key());
         self.group.is_none() || peer.is_some_and(|p| group_name(p).is_none())
     }
+
+    /// Whether the rule's group or peer group is a name that the stack does
+    /// not declare: a misspelt group, which the `references` rule reports.
+    /// The rule may be the one meant to let the traffic through.
+    fn names_nothing(&self, cx: &Context) -> bool {
+        let undeclared = |name: String| {
+            !matches!(
+                cx.symbols.get(&name),
+                Some(super::Symbol::Parameter(_) | super::Symbol::Resource(..))
+            )
+        };
+        self.group.clone().is_some_and(undeclared) || self.peer_group().is_some_and(undeclared)
+    }
 }
 
 /// Every security group rule of the stack, in declaration order.
@@ -383,13 +396,24 @@ fn open_ports_beyond_web(rule: &SgRule) -> Option<String> {
 fn covers(rule: &SgRule, port: i64) -> bool {
     match rule.protocol().as_deref() {
         None | Some("-1") => true,
-        // A reversed range is the `sg-ports` rule's error; read here as the
-        // range it was meant to be, so that it is reported once.
-        Some("tcp") => rule
-            .ports()
-            .is_none_or(|(from, to)| (from.min(to)..=from.max(to)).contains(&port)),
+        // Malformed ports (a missing end, a reversed range, a port out of
+        // range) are the `sg-ports` rule's error, which says what to change;
+        // which ports the rule was meant to open cannot be told, so it counts
+        // as the rule that lets the traffic through: one mistake, one error,
+        // and no suggestion to add a rule that is there.
+        Some("tcp") => rule.ports().is_none_or(|(from, to)| {
+            let malformed = from > to || ![from, to].iter().all(|p| (0..=65535).contains(p));
+            malformed || (from..=to).contains(&port)
+        }),
         Some(_) => false,
     }
+}
+
+/// Whether `name` is a security group declared in the stack, whose rules
+/// the stack holds.
+fn is_stack_group(cx: &Context, name: &str) -> bool {
+    cx.resource(name)
+        .is_some_and(|(_, resource)| resource.type_name == "AWS::EC2::SecurityGroup")
 }
 
 /// Whether a rule's peer is a CIDR block or prefix list rather than a group.
@@ -488,19 +512,33 @@ pub fn check_load_balancer_reaches_tasks(cx: &Context) {
                 continue;
             };
             for (balancer, groups) in load_balancers_of(cx, &target_group) {
-                let balancer_groups = groups.unwrap_or_default();
+                let mut balancer_groups = groups.unwrap_or_default();
                 match mode {
-                    Some(super::ecs::NetworkMode::Awsvpc) => paths.push(Path {
-                        service,
-                        entry,
-                        balancer,
-                        balancer_groups,
-                        task_groups: group_names(
+                    Some(super::ecs::NetworkMode::Awsvpc) => {
+                        // A name that is no group of the stack is the
+                        // `references` (or `reference-kind`) rule's error:
+                        // no rule is suggested for a group that does not exist.
+                        balancer_groups.retain(|g| {
+                            is_stack_group(cx, g)
+                                || matches!(cx.symbols.get(g), Some(super::Symbol::Parameter(_)))
+                        });
+                        // The tasks' groups' rules are known only when the
+                        // stack declares those groups: an existing group
+                        // (a parameter) may admit the load balancer already.
+                        let task_groups = group_names(
                             service
                                 .awsvpc_configuration()
                                 .and_then(|c| c.value("security_groups")),
-                        ),
-                    }),
+                        )
+                        .filter(|groups| groups.iter().all(|g| is_stack_group(cx, g)));
+                        paths.push(Path {
+                            service,
+                            entry,
+                            balancer,
+                            balancer_groups,
+                            task_groups,
+                        });
+                    }
                     Some(_) => bridge_balancer_groups.extend(balancer_groups),
                     None => {}
                 }
@@ -557,9 +595,10 @@ fn check_reachable(cx: &Context, rules: &[SgRule], path: &Path) {
     let (balancer, service) = (&path.balancer.ident, &path.service.declaration.ident);
     let first_task_group = task_groups.first().map_or("…", String::as_str);
     let task_list = crate::diag::list_in_backticks(task_groups);
-    // A rule whose groups the stack cannot name might be the one that lets
-    // the traffic through: then the stack does not say, and the rule is silent.
-    if rules.iter().any(SgRule::is_opaque) {
+    // A rule whose groups the stack cannot name, or names misspelt, might be
+    // the one that lets the traffic through: then the stack does not say,
+    // and the rule is silent.
+    if rules.iter().any(|r| r.is_opaque() || r.names_nothing(cx)) {
         return;
     }
     for balancer_group in &path.balancer_groups {

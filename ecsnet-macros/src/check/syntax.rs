@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use syn::ext::IdentExt;
 
 use super::Context;
-use crate::model::{DeclarationKind, Object, Value, ValueKind};
+use crate::model::{Declaration, DeclarationKind, Object, Value, ValueKind};
 
 // Rule `logical-id`: "The logical ID must be alphanumeric (A-Za-z0-9) and
 // unique within the template."
@@ -23,7 +23,7 @@ use crate::model::{DeclarationKind, Object, Value, ValueKind};
 // it. An output's id may therefore repeat a parameter's or a resource's.
 pub fn check_logical_ids(cx: &Context) {
     let _rule = cx.errors.rule("logical-id");
-    let mut seen: HashMap<(&'static str, String), &'static str> = HashMap::new();
+    let mut seen: HashMap<(&'static str, String), &Declaration> = HashMap::new();
     let mut structs: HashMap<String, &'static str> = HashMap::new();
     for declaration in &cx.stack.declarations {
         let name = declaration.ident.to_string();
@@ -79,7 +79,9 @@ pub fn check_logical_ids(cx: &Context) {
                     if first == "output" { "an" } else { "a" }
                 ),
             );
-        } else if seen.contains_key(&key) && declaration.is_output() {
+        } else if let Some(first) = seen.get(&key)
+            && declaration.is_output()
+        {
             let named = match &declaration.kind {
                 DeclarationKind::Output(output) => output.name.is_some(),
                 _ => false,
@@ -87,20 +89,37 @@ pub fn check_logical_ids(cx: &Context) {
             cx.errors.push_spanned(
                 declaration.ident.span(),
                 format!(
-                    "duplicate output name `{name}`; another output of this stack already has it, and output names must be unique within a stack{}",
+                    "duplicate output name `{name}`, first given above to the output of `struct {}`; output names must be unique within a stack{}",
+                    first.rust_ident.unraw(),
                     if named { "" } else { "; give one of them another name with `name = \"…\"`" }
                 ),
             );
         } else if let Some(first) = seen.get(&key) {
+            // The error names the first declaration rather than pointing a
+            // second error at it: a stable proc macro cannot attach rustc's
+            // "previous definition here" label, and a second error would
+            // count as a second mistake and mark a declaration that is not
+            // wrong. Its kind and type tell it apart in the module.
             cx.errors.push_spanned(
                 declaration.ident.span(),
                 format!(
-                    "duplicate logical id `{name}`; a {first} of this stack already has it, and logical ids must be unique within a stack"
+                    "duplicate logical id `{name}`, first declared above as {}; logical ids must be unique within a stack, so rename one of them",
+                    describe(first)
                 ),
             );
         } else {
-            seen.insert(key, declaration.kind_name());
+            seen.insert(key, declaration);
         }
+    }
+}
+
+/// "a resource (`AWS::Logs::LogGroup`)", "a parameter (`String`)", "a
+/// condition": what a declaration is, for a message about its logical id.
+fn describe(declaration: &Declaration) -> String {
+    match &declaration.kind {
+        DeclarationKind::Parameter(parameter) => format!("a parameter (`{}`)", parameter.ty.name),
+        DeclarationKind::Resource(resource) => format!("a resource (`{}`)", resource.type_name),
+        _ => format!("a {}", declaration.kind_name()),
     }
 }
 

@@ -30,7 +30,7 @@ fn options(args: TokenStream) -> syn::Result<Options> {
 }
 
 /// Expands a construct's definition.
-pub fn construct(args: TokenStream, item: TokenStream) -> TokenStream {
+pub fn construct(args: TokenStream, item: &TokenStream) -> TokenStream {
     let errors = Errors::new();
     let options = match options(args) {
         Ok(options) => options,

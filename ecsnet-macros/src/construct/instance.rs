@@ -16,6 +16,8 @@
 //! replaced: `AWS::EC2::Subnet` and `NatGateway.AllocationId` stay as they
 //! are.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::ext::IdentExt;
@@ -240,17 +242,18 @@ fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec
                 continue;
             }
             given.push((key_text.clone(), key.span()));
-            match inputs.iter().find(|i| i.key == key_text) {
-                Some(input) => values.push((input.name.clone(), value)),
-                None => {
+            if let Some(input) = inputs.iter().find(|i| i.key == key_text) {
+                values.push((input.name.clone(), value));
+            } else {
+                {
                     let keys: Vec<&str> = inputs.iter().map(|i| i.key.as_str()).collect();
                     let mut message = format!("construct `{construct}` has no input `{key_text}`");
                     if let Some(close) = did_you_mean(&key_text, keys.iter().copied()) {
-                        message.push_str(&format!("; did you mean `{close}`?"));
+                        let _ = write!(message, "; did you mean `{close}`?");
                     } else if keys.is_empty() {
                         message.push_str("; it takes none");
                     } else {
-                        message.push_str(&format!("; its inputs are {}", list_in_backticks(&keys)));
+                        let _ = write!(message, "; its inputs are {}", list_in_backticks(&keys));
                     }
                     errors.push_spanned(key.span(), message);
                 }
@@ -326,7 +329,7 @@ impl Substitution<'_> {
         let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
         for (i, tree) in trees.iter().enumerate() {
             match tree {
-                TokenTree::Ident(ident) if self.replaceable(&trees, i) => {
+                TokenTree::Ident(ident) if Self::replaceable(&trees, i) => {
                     let name = ident.unraw();
                     if let Some((_, value)) = self.values.iter().find(|(n, _)| *n == name) {
                         out.extend(value.clone());
@@ -352,7 +355,7 @@ impl Substitution<'_> {
     /// Whether the identifier at `i` names something: not an attribute
     /// after `.`, not a segment of a path (`AWS::EC2::Subnet`), not a key
     /// before a single `:`.
-    fn replaceable(&self, trees: &[TokenTree], i: usize) -> bool {
+    fn replaceable(trees: &[TokenTree], i: usize) -> bool {
         let colon =
             |at: usize| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == ':');
         let dot =
@@ -404,13 +407,12 @@ impl Substitution<'_> {
                         None => format!("${{{new}}}"),
                     })
             };
-            match replaced {
-                Some(text) => result.push_str(&text),
-                None => {
-                    result.push_str("${");
-                    result.push_str(inner);
-                    result.push('}');
-                }
+            if let Some(text) = replaced {
+                result.push_str(&text);
+            } else {
+                result.push_str("${");
+                result.push_str(inner);
+                result.push('}');
             }
             rest = &after[close + 1..];
         }
@@ -427,21 +429,17 @@ impl Substitution<'_> {
 /// reported as an unknown name where it is used.
 fn placeholder_text(value: &TokenStream) -> Option<String> {
     let trees: Vec<TokenTree> = value.clone().into_iter().collect();
-    match trees.as_slice() {
-        [TokenTree::Literal(literal)] => {
-            match syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into()) {
-                Ok(syn::Lit::Str(text)) => Some(text.value()),
-                Ok(syn::Lit::Int(int)) => Some(int.base10_digits().to_owned()),
-                _ => None,
-            }
-        }
-        _ => {
-            let text = value.to_string().replace(' ', "");
-            text.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == ':' || c == '_')
-                .then(|| format!("${{{text}}}"))
-        }
+    if let [TokenTree::Literal(literal)] = trees.as_slice() {
+        return match syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into()) {
+            Ok(syn::Lit::Str(text)) => Some(text.value()),
+            Ok(syn::Lit::Int(int)) => Some(int.base10_digits().to_owned()),
+            _ => None,
+        };
     }
+    let text = value.to_string().replace(' ', "");
+    text.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == ':' || c == '_')
+        .then(|| format!("${{{text}}}"))
 }
 
 /// Splits tokens at top-level commas.

@@ -95,8 +95,7 @@ pub fn stack_modules(file: &syn::File) -> Vec<(TokenStream, TokenStream)> {
     let resolve = |item: TokenStream| {
         let errors = crate::diag::Errors::new();
         let resolved = match expand_known(&item, &definitions, &errors) {
-            Expanded::Done(module) => module,
-            Expanded::Pending(module, _) => module,
+            Expanded::Done(module) | Expanded::Pending(module, _) => module,
         };
         let _ = errors.finish();
         resolved

@@ -1,4 +1,4 @@
-//! A list parameter where one value belongs is an error that suggests `select` or `join`.
+//! A list parameter where one value belongs is an error that suggests `select`, for one id of the kind its elements are.
 use ecsnet::prelude::*;
 
 #[stack]

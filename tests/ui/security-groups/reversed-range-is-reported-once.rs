@@ -1,4 +1,4 @@
-//! A reversed port range is one error, at the range: the rules that read the range report nothing more.
+//! A reversed port range is one error, at the range: the rules that read the range report nothing more, not even a missing ingress rule.
 use ecsnet::prelude::*;
 
 #[stack]
@@ -30,8 +30,8 @@ mod web {
     // ANCHOR: here
     #[resource(AWS::EC2::SecurityGroupIngress {
         ip_protocol: "tcp",
-        from_port: 8080,
-        to_port: 8000,
+        from_port: 443,
+        to_port: 80,
         group_id: TaskSecurityGroup,
         source_security_group_id: LoadBalancerSecurityGroup,
     })]
