@@ -47,15 +47,42 @@ struct Instance {
     span: Span,
 }
 
-/// Expands, in `module`, every instance whose construct is in `definitions`.
+/// Expands, in `module`, every instance whose construct is in
+/// `definitions`, and the instances those declare in turn, up to
+/// [`super::MAX_ROUNDS`] levels deep.
 pub fn expand_known(module: &TokenStream, definitions: &Definitions, errors: &Errors) -> Expanded {
+    let mut module = module.clone();
+    for _ in 0..super::MAX_ROUNDS {
+        let (expanded, progress) = expand_once(&module, definitions, errors);
+        match expanded {
+            Expanded::Done(next) if progress => module = next,
+            other => return other,
+        }
+    }
+    errors.push_spanned(
+        Span::call_site(),
+        format!(
+            "this stack's constructs instantiate constructs more than {} levels deep; a construct may not instantiate itself",
+            super::MAX_ROUNDS
+        ),
+    );
+    Expanded::Done(module)
+}
+
+/// One pass of [`expand_known`]; `true` when an instance was expanded.
+fn expand_once(
+    module: &TokenStream,
+    definitions: &Definitions,
+    errors: &Errors,
+) -> (Expanded, bool) {
     let Ok(mut parsed) = syn::parse2::<ItemMod>(module.clone()) else {
         // Not a module: `#[stack]` reports it.
-        return Expanded::Done(module.clone());
+        return (Expanded::Done(module.clone()), false);
     };
     let Some((_, items)) = parsed.content.as_mut() else {
-        return Expanded::Done(module.clone());
+        return (Expanded::Done(module.clone()), false);
     };
+    let mut progress = false;
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut pending: Option<TokenStream> = None;
     for item in items.drain(..) {
@@ -73,12 +100,13 @@ pub fn expand_known(module: &TokenStream, definitions: &Definitions, errors: &Er
             continue;
         };
         out.extend(expand(&instance, definition, errors));
+        progress = true;
     }
     *items = out;
     let tokens = quote!(#parsed);
     match pending {
-        Some(path) => Expanded::Pending(tokens, path),
-        None => Expanded::Done(tokens),
+        Some(path) => (Expanded::Pending(tokens, path), progress),
+        None => (Expanded::Done(tokens), progress),
     }
 }
 

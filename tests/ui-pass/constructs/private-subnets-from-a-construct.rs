@@ -1,6 +1,6 @@
-//! A construct declared once and instantiated twice: each instance's
-//! declarations are named after it, its inputs are the arguments, and
-//! every rule checks the result.
+//! A construct declared once and instantiated twice, and a construct of
+//! constructs: each instance's declarations are named after it, its inputs
+//! are the arguments, and every rule checks the result.
 use ecsnet::prelude::*;
 
 // ANCHOR: definition
@@ -38,16 +38,39 @@ pub mod private_subnet {
         route_table_id: RouteTable,
         subnet_id: Subnet,
     })]
-    pub struct Association;
+    pub struct SubnetRouteTableAssociation;
 
     #[resource(AWS::EC2::Route {
         route_table_id: RouteTable,
         destination_cidr_block: "0.0.0.0/0",
         nat_gateway_id: NatGateway,
     })]
-    pub struct DefaultRoute;
+    pub struct RouteTableDefaultRoute;
 }
 // ANCHOR_END: definition
+
+// ANCHOR: nested
+/// Two private subnets, in zones `a` and `b`: a construct of constructs.
+#[construct]
+pub mod private_pair {
+    #[input(AWS::EC2::VPC::Id)]
+    pub struct Vpc;
+
+    #[input(AWS::EC2::NatGateway)]
+    pub struct NatGateway;
+
+    #[construct(crate::private_subnet { vpc: Vpc, cidr_block: "10.0.8.0/24", nat_gateway: NatGateway })]
+    pub struct A;
+
+    #[construct(crate::private_subnet {
+        vpc: Vpc,
+        cidr_block: "10.0.9.0/24",
+        nat_gateway: NatGateway,
+        zone: "b",
+    })]
+    pub struct B;
+}
+// ANCHOR_END: nested
 
 // ANCHOR: instances
 #[stack]
@@ -80,9 +103,29 @@ mod network {
 
     #[output(PrivateASubnet)]
     pub struct FirstPrivateSubnet;
+
+    #[construct(crate::private_pair { vpc: Vpc, nat_gateway: Nat })]
+    pub struct Spare;
 }
 // ANCHOR_END: instances
 
 fn main() {
-    println!("{}", network::template().to_yaml());
+    let template = network::template();
+    let ids: Vec<&str> = template.resources.keys().map(AsRef::as_ref).collect();
+    for id in [
+        "PrivateASubnet",
+        "PrivateARouteTable",
+        "PrivateASubnetRouteTableAssociation",
+        "PrivateARouteTableDefaultRoute",
+        "PrivateBSubnet",
+        // The nested instances: the outer instance's name, then the inner's.
+        "SpareASubnet",
+        "SpareBRouteTableDefaultRoute",
+    ] {
+        assert!(ids.contains(&id), "{id} is not among {ids:?}");
+    }
+    assert_eq!(ids.len(), 3 + 4 * 4);
+    let json = template.to_json();
+    assert!(json.contains("\"CidrBlock\":\"10.0.9.0/24\""), "{json}");
+    assert!(json.contains("\"Fn::Sub\":\"${AWS::Region}b\""), "{json}");
 }
