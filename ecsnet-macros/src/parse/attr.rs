@@ -81,8 +81,14 @@ pub fn parse_stack_options(args: TokenStream) -> syn::Result<StackOptions> {
     // "Unexpected end of input" would point at the whole attribute (the
     // call site); the last argument is where the input ends.
     let last = args.clone().into_iter().last().map(|tree| tree.span());
+    // An error at the end of the arguments (`transform` with no `= …`)
+    // is reported at the call site too; it belongs at the last argument.
+    let call_site = format!("{:?}", Span::call_site());
     parser.parse2(args).map_err(|error| match last {
-        Some(span) if error.to_string().starts_with("unexpected end of input") => {
+        Some(span)
+            if error.to_string().starts_with("unexpected end of input")
+                || format!("{:?}", error.span()) == call_site =>
+        {
             syn::Error::new(span, error.to_string())
         }
         _ => error,
