@@ -36,6 +36,7 @@ mod evaluator;
 mod json;
 mod naming;
 mod patterns;
+pub mod repeat;
 pub mod validate;
 
 use std::fmt;

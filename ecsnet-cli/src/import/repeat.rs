@@ -164,31 +164,9 @@ fn value_text(value: &Value) -> String {
     }
 }
 
-/// The suffix the `#[stack]` macro gives an instance's logical id (as
-/// `suffix` in `ecsnet-macros/src/parse/repeat.rs`): the first loop
-/// value in `UpperCamelCase`, ASCII letters and digits only, `Minus`
-/// before a negative number.
+/// The suffix the `#[stack]` macro gives an instance's logical id.
 fn suffix(text: &str) -> String {
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-            ("Minus", digits)
-        }
-        _ => ("", text),
-    };
-    let camel: String = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect();
-    if camel.is_empty() {
-        return camel;
-    }
-    format!("{sign}{camel}")
+    ecsnet_schema::repeat::suffix(text)
 }
 
 /// The template with a row substituted, as the macro substitutes it.

@@ -203,31 +203,9 @@ fn bound(input: ParseStream) -> syn::Result<Bound> {
     Ok(Bound { literal, text })
 }
 
-/// The suffix of an instance's logical id: a value in `UpperCamelCase`, with
-/// only ASCII letters and digits; a negative number starts with `Minus`, so
-/// `-1` and `1` name different instances. Empty when the value has no ASCII
-/// letter or digit.
+/// The suffix of an instance's logical id (see `ecsnet_schema::repeat`).
 pub fn suffix(text: &str) -> String {
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-            ("Minus", digits)
-        }
-        _ => ("", text),
-    };
-    let camel: String = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect();
-    if camel.is_empty() {
-        return camel;
-    }
-    format!("{sign}{camel}")
+    ecsnet_schema::repeat::suffix(text)
 }
 
 /// The tokens with a row's values substituted.
