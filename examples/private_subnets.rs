@@ -13,6 +13,7 @@ use ecsnet::prelude::*;
 /// Private subnets for `awsvpc` tasks in three availability zones.
 #[stack(description = "Private subnets in three availability zones behind one NAT gateway")]
 pub mod private_subnets {
+    // ANCHOR: vpc
     /// Target VPC: the default VPC, with the subnets it already has.
     #[parameter(
         AWS::EC2::VPC::Id,
@@ -20,6 +21,7 @@ pub mod private_subnets {
         existing_subnets = ["172.31.0.0/20", "172.31.16.0/20", "172.31.32.0/20"],
     )]
     pub struct VpcId;
+    // ANCHOR_END: vpc
 
     /// Public subnets; the NAT gateway goes in the first.
     #[parameter(List<AWS::EC2::Subnet::Id>)]
