@@ -1,8 +1,11 @@
-//! The todobackend stack of `todobackend.rs`, with its NAT gateway and
-//! private subnet declared by instances of ecsnet's constructs
-//! (`ecsnet::constructs::nat_gateway` and `private_subnet`). It emits the
-//! same template, but for the Elastic IP's logical id (`NatAddress`, where
-//! the chapter has `ElasticIP`).
+//! The todobackend stack of `todobackend.rs`, with its NAT gateway, its
+//! private subnet and its `awsvpc` service behind the load balancer declared
+//! by instances of ecsnet's constructs (`ecsnet::constructs::nat_gateway`,
+//! `private_subnet` and `awsvpc_service`). It emits the same template, but
+//! for three logical ids the instances derive (`NatAddress` for the
+//! chapter's `ElasticIP`, and `ApplicationLoadBalancerToTasksIngress` and
+//! `…Egress` for its `ApplicationLoadBalancerToApplicationIngress` and
+//! `…Egress`).
 //!
 //! ```text
 //! cargo run --example todobackend_constructs > stack.json
@@ -252,35 +255,39 @@ pub mod todobackend {
     pub struct EcsTaskRunnerLogGroup;
 
     // ANCHOR: service
-    /// The application service: `awsvpc` tasks in the private subnets,
-    /// registered by IP address with the load balancer's target group.
-    #[resource(AWS::ECS::Service {
-        task_definition: ApplicationTaskDefinition,
+    /// The application service: `awsvpc` tasks in the private subnets, in
+    /// their own security group, registered by IP address with the load
+    /// balancer's target group, which admits the load balancer on the
+    /// container port: `ApplicationService`, `ApplicationSecurityGroup`,
+    /// `ApplicationServiceTargetGroup`, `ApplicationLoadBalancerToTasksIngress`
+    /// and `ApplicationLoadBalancerToTasksEgress`.
+    #[construct(ecsnet::constructs::awsvpc_service {
+        vpc: VpcId,
+        subnets: PrivateSubnets,
         cluster: ApplicationCluster,
+        task_definition: ApplicationTaskDefinition,
+        container_name: "todobackend",
+        container_port: 8000,
+        load_balancer_security_group: ApplicationLoadBalancerSecurityGroup,
         desired_count: ApplicationDesiredCount,
-        network_configuration: {
-            awsvpc_configuration: {
-                security_groups: [ApplicationSecurityGroup],
-                subnets: PrivateSubnets,
-            },
-        },
-        load_balancers: [{
-            container_name: "todobackend",
-            container_port: 8000,
-            target_group_arn: ApplicationServiceTargetGroup,
-        }],
-        deployment_configuration: {
-            maximum_percent: 200,
-            minimum_healthy_percent: 100,
-        },
+        group_description: sub!("${AWS::StackName} Application Security Group"),
+        egress: [
+            { ip_protocol: "udp", from_port: 53, to_port: 53, cidr_ip: "0.0.0.0/0" },
+            { ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ip: "0.0.0.0/0" },
+            { ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ip: "0.0.0.0/0" },
+        ],
+        target_group_attributes: [
+            { key: "deregistration_delay.timeout_seconds", value: "30" },
+        ],
+        deployment_configuration: { maximum_percent: 200, minimum_healthy_percent: 100 },
+        depends_on: [
+            ApplicationAutoscaling,
+            ApplicationLogGroup,
+            ApplicationLoadBalancerHttpListener,
+            MigrateTask,
+        ],
     })]
-    #[depends_on(
-        ApplicationAutoscaling,
-        ApplicationLogGroup,
-        ApplicationLoadBalancerHttpListener,
-        MigrateTask
-    )]
-    pub struct ApplicationService;
+    pub struct Application;
     // ANCHOR_END: service
 
     /// Role the application's containers run with.
@@ -316,20 +323,6 @@ pub mod todobackend {
     })]
     pub struct ApplicationTaskRole;
 
-    // ANCHOR: task_security_group
-    /// The tasks' own security group: with `awsvpc`, each task's ENI gets
-    /// it, so only the application's traffic is allowed.
-    #[resource(AWS::EC2::SecurityGroup {
-        group_description: sub!("${AWS::StackName} Application Security Group"),
-        vpc_id: VpcId,
-        security_group_egress: [
-            { ip_protocol: "udp", from_port: 53, to_port: 53, cidr_ip: "0.0.0.0/0" },
-            { ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ip: "0.0.0.0/0" },
-            { ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ip: "0.0.0.0/0" },
-        ],
-    })]
-    pub struct ApplicationSecurityGroup;
-    // ANCHOR_END: task_security_group
 
     // ANCHOR: task_definition
     /// The application task, in `awsvpc` network mode.
@@ -408,19 +401,6 @@ pub mod todobackend {
     })]
     pub struct ApplicationLogGroup;
 
-    // ANCHOR: target_group
-    /// Targets are task ENIs, registered by IP address.
-    #[resource(AWS::ElasticLoadBalancingV2::TargetGroup {
-        protocol: "HTTP",
-        port: 8000,
-        vpc_id: VpcId,
-        target_type: "ip",
-        target_group_attributes: [
-            { key: "deregistration_delay.timeout_seconds", value: "30" },
-        ],
-    })]
-    pub struct ApplicationServiceTargetGroup;
-    // ANCHOR_END: target_group
 
     /// Forwards HTTP on port 80 to the application's target group.
     #[resource(AWS::ElasticLoadBalancingV2::Listener {
@@ -457,27 +437,6 @@ pub mod todobackend {
     })]
     pub struct ApplicationLoadBalancerSecurityGroup;
 
-    // ANCHOR: lb_to_task
-    /// The tasks admit the load balancer on the container port.
-    #[resource(AWS::EC2::SecurityGroupIngress {
-        ip_protocol: "tcp",
-        from_port: 8000,
-        to_port: 8000,
-        group_id: ApplicationSecurityGroup,
-        source_security_group_id: ApplicationLoadBalancerSecurityGroup,
-    })]
-    pub struct ApplicationLoadBalancerToApplicationIngress;
-
-    /// The load balancer may reach the tasks on the container port.
-    #[resource(AWS::EC2::SecurityGroupEgress {
-        ip_protocol: "tcp",
-        from_port: 8000,
-        to_port: 8000,
-        group_id: ApplicationLoadBalancerSecurityGroup,
-        destination_security_group_id: ApplicationSecurityGroup,
-    })]
-    pub struct ApplicationLoadBalancerToApplicationEgress;
-    // ANCHOR_END: lb_to_task
 
     /// The application's MySQL database.
     #[resource(AWS::RDS::DBInstance {

@@ -15,7 +15,7 @@ pub use ecsnet_macros::__stack_resume;
 /// `#[construct(ecsnet::constructs::private_subnet { … })] struct Name;`.
 /// See the book, "Constructs".
 pub mod constructs {
-    pub use ecsnet_constructs::{nat_gateway, private_subnet};
+    pub use ecsnet_constructs::{awsvpc_service, nat_gateway, private_subnet};
 }
 
 /// The names a stack module needs: `use ecsnet::prelude::*;`.

@@ -454,8 +454,14 @@ pub fn parse_condition_name(input: ParseStream) -> syn::Result<Ident> {
     ))
 }
 
-/// `#[depends_on(A, B)]`.
+/// `#[depends_on(A, B)]`, or `#[depends_on([A, B])]` (a list a
+/// construct's input gives).
 pub fn parse_depends_on(input: ParseStream) -> syn::Result<Vec<Ident>> {
+    if input.peek(syn::token::Bracket) {
+        let content;
+        syn::bracketed!(content in input);
+        return parse_depends_on(&content);
+    }
     let names = input.parse_terminated(
         |input: ParseStream| Ok(Ident::parse_any(input)?.unraw()),
         Token![,],
