@@ -323,7 +323,6 @@ pub mod todobackend {
     })]
     pub struct ApplicationTaskRole;
 
-
     // ANCHOR: task_definition
     /// The application task, in `awsvpc` network mode.
     #[resource(AWS::ECS::TaskDefinition {
@@ -401,7 +400,6 @@ pub mod todobackend {
     })]
     pub struct ApplicationLogGroup;
 
-
     /// Forwards HTTP on port 80 to the application's target group.
     #[resource(AWS::ElasticLoadBalancingV2::Listener {
         load_balancer_arn: ApplicationLoadBalancer,
@@ -436,7 +434,6 @@ pub mod todobackend {
         tags: [{ key: "Name", value: sub!("${AWS::StackName}-alb-sg") }],
     })]
     pub struct ApplicationLoadBalancerSecurityGroup;
-
 
     /// The application's MySQL database.
     #[resource(AWS::RDS::DBInstance {
