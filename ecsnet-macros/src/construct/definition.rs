@@ -96,12 +96,20 @@ pub fn construct(args: TokenStream, item: &TokenStream) -> TokenStream {
     }
 }
 
-/// What can be checked without a stack: the items are unit structs, and
-/// nothing in them would break the `macro_rules!` that carries them.
+/// What can be checked without a stack: the items are unit structs, each
+/// input's type is one ecsnet knows, and nothing in them would break the
+/// `macro_rules!` that carries them.
 fn check_items(items: &[Item], errors: &Errors) {
     for item in items {
         match item {
-            Item::Struct(_) | Item::Use(_) => {}
+            Item::Struct(structure) => {
+                for attribute in &structure.attrs {
+                    if attribute.path().is_ident("input") {
+                        check_input(attribute, errors);
+                    }
+                }
+            }
+            Item::Use(_) => {}
             other => errors.push_spanned(
                 first_span(&quote!(#other)),
                 "a construct holds declarations, each a unit struct with its attribute: \
@@ -109,6 +117,53 @@ fn check_items(items: &[Item], errors: &Errors) {
             ),
         }
         no_dollar(quote!(#item), errors);
+    }
+}
+
+/// The kinds an input may have besides parameter types and resource
+/// types: any list, any object.
+const SHAPES: &[&str] = &["List", "Object"];
+
+/// `#[input(Type, default = …)]`: `Type` is a parameter type (`String`,
+/// `AWS::EC2::VPC::Id`, `List<AWS::EC2::Subnet::Id>`), a resource type
+/// (`AWS::EC2::NatGateway`: a reference to one), `List` or `Object`.
+fn check_input(attribute: &syn::Attribute, errors: &Errors) {
+    let syn::Meta::List(list) = &attribute.meta else {
+        errors.push_spanned(
+            first_span(&quote!(#attribute)),
+            "expected the input's type: `#[input(AWS::EC2::VPC::Id)]`, `#[input(String, default = \"a\")]`",
+        );
+        return;
+    };
+    let ty: TokenStream = list
+        .tokens
+        .clone()
+        .into_iter()
+        .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+        .collect();
+    let name = ty.to_string().replace(' ', "");
+    let known = SHAPES.contains(&name.as_str())
+        || crate::schema::parameter_types::shape(&name).is_some()
+        || crate::schema::resource_type(&name).is_some();
+    if !known {
+        let _rule = errors.rule("construct-inputs");
+        let last = ty
+            .clone()
+            .into_iter()
+            .last()
+            .map_or_else(Span::call_site, |t| t.span());
+        let types = crate::schema::parameter_types::all();
+        let suggestion = crate::diag::did_you_mean(&name, types.iter().map(String::as_str))
+            .map(|close| format!("; did you mean `{close}`?"))
+            .unwrap_or_default();
+        errors.push_range(
+            first_span(&ty),
+            last,
+            format!(
+                "unknown input type `{name}`{suggestion}; an input is a parameter type (`String`, `AWS::EC2::VPC::Id`, `List<AWS::EC2::Subnet::Id>`), \
+                 a resource type (`AWS::EC2::NatGateway`), `List` or `Object`"
+            ),
+        );
     }
 }
 
