@@ -147,7 +147,7 @@ fn check_input(attribute: &syn::Attribute, errors: &Errors) {
         || crate::schema::resource_type(&name).is_some();
     if !known {
         let _rule = errors.rule("construct-inputs");
-        let last = ty
+        let end = ty
             .clone()
             .into_iter()
             .last()
@@ -158,7 +158,7 @@ fn check_input(attribute: &syn::Attribute, errors: &Errors) {
             .unwrap_or_default();
         errors.push_range(
             first_span(&ty),
-            last,
+            end,
             format!(
                 "unknown input type `{name}`{suggestion}; an input is a parameter type (`String`, `AWS::EC2::VPC::Id`, `List<AWS::EC2::Subnet::Id>`), \
                  a resource type (`AWS::EC2::NatGateway`), `List` or `Object`"
