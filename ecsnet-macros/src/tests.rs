@@ -1013,3 +1013,27 @@ fn existing_task_groups_and_misspelt_groups_get_no_ingress_suggestion() {
     assert_error(&expansion, "did you mean `LoadBalancerSecurityGroup`?");
     assert_eq!(expansion.errors.len(), 1, "{:#?}", expansion.errors);
 }
+
+#[test]
+fn a_rule_s_assertion_is_a_rule_function() {
+    let module = r#"mod m {
+        #[parameter(String, allowed_values = ["dev", "prod"])]
+        pub struct Environment;
+        #[resource(AWS::SQS::Queue {})]
+        pub struct Queue;
+    }"#;
+    let rules = |assert: &str| {
+        format!(
+            r#"rules = {{ "Prod": {{ "RuleCondition": {{ "Fn::Equals": [Environment, "prod"] }}, "Assertions": [{{ "Assert": {assert} }}] }} }}"#
+        )
+    };
+    let fine = expand(
+        &rules(r#"{ "Fn::Contains": [["prod"], Environment] }"#),
+        module,
+    );
+    assert!(fine.errors.is_empty(), "{:#?}", fine.errors);
+    assert_error(
+        &expand(&rules("{}"), module),
+        "`Assert` is true or false: a rule function",
+    );
+}

@@ -313,6 +313,45 @@ fn object<'a>(cx: &Context, value: &'a Value, what: &str) -> Option<&'a Object> 
     object
 }
 
+/// The functions a rule's condition and assertions are made of ("Rule
+/// functions", <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/rules-section-structure.html>).
+const RULE_FUNCTIONS: &[&str] = &[
+    "Fn::And",
+    "Fn::Contains",
+    "Fn::EachMemberEquals",
+    "Fn::EachMemberIn",
+    "Fn::Equals",
+    "Fn::Not",
+    "Fn::Or",
+    "Fn::RefAll",
+    "Fn::ValueOf",
+    "Fn::ValueOfAll",
+];
+
+/// A `RuleCondition` or an `Assert` is true or false: a rule function
+/// (`{ "Fn::Equals": … }`, or `equals(…)` and its kin), or a boolean
+/// (cfn-lint E1701: "{} is not of type 'boolean'").
+fn check_rule_condition(cx: &Context, value: &Value, what: &str) {
+    let fits = match &value.kind {
+        ValueKind::Bool(_) | ValueKind::Str(_) | ValueKind::Rust(_) => true,
+        ValueKind::Call(call) => call.function.is_condition_function(),
+        ValueKind::Object(object) => {
+            object.entries.len() == 1
+                && RULE_FUNCTIONS.contains(&object.entries[0].key.name.as_str())
+        }
+        _ => false,
+    };
+    if !fits {
+        cx.errors.push_range(
+            value.span,
+            value.end,
+            format!(
+                "{what} is true or false: a rule function such as `{{ \"Fn::Equals\": [Environment, \"prod\"] }}` or `{{ \"Fn::Contains\": [[…], Parameter] }}`, or a boolean"
+            ),
+        );
+    }
+}
+
 fn known_keys(cx: &Context, object: &Object, keys: &[&str], what: &str) {
     for entry in &object.entries {
         if let Some(message) = unknown_key(&entry.key.name, keys, what) {
@@ -376,6 +415,9 @@ pub fn check_template_rules(cx: &Context) {
             continue;
         };
         known_keys_warning(cx, rule, &["RuleCondition", "Assertions"], &what);
+        if let Some(condition) = rule.value("RuleCondition") {
+            check_rule_condition(cx, condition, "`RuleCondition`");
+        }
         match rule.value("Assertions") {
             None => cx.errors.push_spanned(
                 entry.key.span,
@@ -393,11 +435,12 @@ pub fn check_template_rules(cx: &Context) {
                             &["Assert", "AssertDescription"],
                             "an assertion",
                         );
-                        if assertion.get("Assert").is_none() {
-                            cx.errors.push_spanned(
+                        match assertion.value("Assert") {
+                            None => cx.errors.push_spanned(
                                 assertion.span,
                                 "an assertion has an `Assert`, the condition that must hold",
-                            );
+                            ),
+                            Some(assert) => check_rule_condition(cx, assert, "`Assert`"),
                         }
                     }
                 }
