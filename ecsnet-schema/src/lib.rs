@@ -37,6 +37,7 @@ mod json;
 mod naming;
 mod patterns;
 pub mod repeat;
+pub mod rules;
 pub mod validate;
 
 use std::fmt;

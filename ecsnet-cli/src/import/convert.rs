@@ -375,19 +375,7 @@ impl Converter {
     /// written: `{ "Fn::Transform": … }`, an unchecked value.
     fn verbatim_function(&mut self, name: &str, argument: &Value) -> Out {
         // The rule functions are the language's own inside `rules = { … }`.
-        const RULE_FUNCTIONS: &[&str] = &[
-            "Fn::And",
-            "Fn::Contains",
-            "Fn::EachMemberEquals",
-            "Fn::EachMemberIn",
-            "Fn::Equals",
-            "Fn::Not",
-            "Fn::Or",
-            "Fn::RefAll",
-            "Fn::ValueOf",
-            "Fn::ValueOfAll",
-        ];
-        if !(self.in_rules && RULE_FUNCTIONS.contains(&name)) {
+        if !(self.in_rules && ecsnet_schema::rules::RULE_FUNCTIONS.contains(&name)) {
             self.note(if name == "Fn::Transform" {
                 Feature::Transform
             } else if name.starts_with("Fn::ForEach::") {

@@ -313,21 +313,6 @@ fn object<'a>(cx: &Context, value: &'a Value, what: &str) -> Option<&'a Object> 
     object
 }
 
-/// The functions a rule's condition and assertions are made of ("Rule
-/// functions", <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/rules-section-structure.html>).
-const RULE_FUNCTIONS: &[&str] = &[
-    "Fn::And",
-    "Fn::Contains",
-    "Fn::EachMemberEquals",
-    "Fn::EachMemberIn",
-    "Fn::Equals",
-    "Fn::Not",
-    "Fn::Or",
-    "Fn::RefAll",
-    "Fn::ValueOf",
-    "Fn::ValueOfAll",
-];
-
 /// A `RuleCondition` or an `Assert` is true or false: a rule function
 /// (`{ "Fn::Equals": … }`, or `equals(…)` and its kin), or a boolean
 /// (cfn-lint E1701: "{} is not of type 'boolean'").
@@ -337,7 +322,8 @@ fn check_rule_condition(cx: &Context, value: &Value, what: &str) {
         ValueKind::Call(call) => call.function.is_condition_function(),
         ValueKind::Object(object) => {
             object.entries.len() == 1
-                && RULE_FUNCTIONS.contains(&object.entries[0].key.name.as_str())
+                && ecsnet_schema::rules::RULE_FUNCTIONS
+                    .contains(&object.entries[0].key.name.as_str())
         }
         _ => false,
     };
