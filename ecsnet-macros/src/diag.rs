@@ -83,13 +83,11 @@ impl Errors {
     /// Records a warning that underlines everything from `start` to `end`,
     /// under the current rule.
     pub fn warn_range(&self, start: Span, end: Span, message: impl Display) {
-        if self.is_new_place(start) {
-            self.warnings.borrow_mut().push((
-                range_error(start, end, message),
-                self.rule.get(),
-                String::new(),
-            ));
-        }
+        self.warn_finding((
+            range_error(start, end, message),
+            self.rule.get(),
+            String::new(),
+        ));
     }
 
     /// Whether nothing was reported at `span` yet (always true outside a
@@ -110,14 +108,7 @@ impl Errors {
 
     /// Records an error, unless one was already recorded at the same place.
     pub fn push(&self, error: syn::Error) {
-        if !self.is_new_place(error.span()) {
-            return;
-        }
-        self.errors
-            .borrow_mut()
-            .as_mut()
-            .expect("errors used after finish")
-            .push((error, self.rule.get(), String::new()));
+        self.push_finding((error, self.rule.get(), String::new()));
     }
 
     /// Takes every error and warning recorded so far, each with its rule:
@@ -135,7 +126,9 @@ impl Errors {
         }
     }
 
-    /// Records an error found under another collector.
+    /// Records an error with its rule and clause (one found under another
+    /// collector, or by [`Errors::push`]), unless one was already recorded at
+    /// the same place.
     pub fn push_finding(&self, finding: Finding) {
         if self.is_new_place(finding.0.span()) {
             self.errors
@@ -146,7 +139,8 @@ impl Errors {
         }
     }
 
-    /// Records a warning found under another collector.
+    /// Records a warning with its rule and clause, unless something was
+    /// already recorded at the same place.
     pub fn warn_finding(&self, finding: Finding) {
         if self.is_new_place(finding.0.span()) {
             self.warnings.borrow_mut().push(finding);
