@@ -308,8 +308,8 @@ fn check_find_in_map(cx: &Context, args: &[Value]) {
     };
     let second_text = super::scenarios::literal_text(second);
     // The top-level keys the first key may be: a literal, or each value a
-    // parameter allows.
-    let candidates: Vec<(String, Option<&str>)> = match &top.kind {
+    // parameter allows (with the parameter).
+    let candidates: Vec<(String, Option<&Ident>)> = match &top.kind {
         ValueKind::Ref(parameter) => match cx.symbols.get(&parameter.to_string()) {
             Some(Symbol::Parameter(p)) => p
                 .allowed_values
@@ -319,7 +319,7 @@ fn check_find_in_map(cx: &Context, args: &[Value]) {
                     items
                         .iter()
                         .filter_map(super::scenarios::literal_text)
-                        .map(|v| (v, Some("an allowed value of")))
+                        .map(|v| (v, Some(parameter)))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -339,7 +339,7 @@ fn check_find_in_map(cx: &Context, args: &[Value]) {
     for (key, through) in candidates {
         let Some(level) = mapping.body.value(&key).and_then(Value::as_object) else {
             let at = match through {
-                Some(how) => format!("`{key}`, {how} `{}`,", top_name(top)),
+                Some(parameter) => format!("`{key}`, an allowed value of `{parameter}`,"),
                 None => format!("`{key}`"),
             };
             let mut message =
@@ -350,7 +350,7 @@ fn check_find_in_map(cx: &Context, args: &[Value]) {
                 let _ = write!(message, "; its keys are {}", list_in_backticks(&keys));
             }
             message.push_str("; or give a default: `find_in_map(…, { default_value: … })`");
-            report(cx, top.span, top.end, message);
+            cx.errors.push_range(top.span, top.end, message);
             continue;
         };
         if let Some(second_key) = &second_text
@@ -365,19 +365,8 @@ fn check_find_in_map(cx: &Context, args: &[Value]) {
             } else {
                 let _ = write!(message, "; its keys are {}", list_in_backticks(&inner));
             }
-            report(cx, second.span, second.end, message);
+            cx.errors.push_range(second.span, second.end, message);
         }
-    }
-}
-
-fn report(cx: &Context, span: Span, end: Span, message: String) {
-    cx.errors.push_range(span, end, message);
-}
-
-fn top_name(value: &Value) -> String {
-    match &value.kind {
-        ValueKind::Ref(name) => name.to_string(),
-        _ => String::new(),
     }
 }
 

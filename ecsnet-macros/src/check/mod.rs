@@ -233,9 +233,10 @@ fn check_deployment(cx: &Context) {
 /// findings judged by the policy of [`check`]. A finding that holds under
 /// some assignments only says where: "where `IsProduction` is false".
 fn check_scenarios(cx: &Context, broken: &[Ident], scenarios: &[scenarios::Scenario]) {
+    let mappings = scenarios::mappings(cx.stack);
     let mut found: Vec<(Findings, &scenarios::Scenario)> = Vec::new();
     for scenario in scenarios {
-        let (view, absent) = scenarios::view(cx.stack, scenario);
+        let (view, absent) = scenarios::view(cx.stack, scenario, &mappings);
         let mut broken_here = broken.to_vec();
         broken_here.extend(absent.iter().map(|(name, _)| name.clone()));
         let scratch = Errors::new();

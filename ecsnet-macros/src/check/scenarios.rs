@@ -25,9 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use proc_macro2::Span;
 use syn::Ident;
 
-use crate::model::{
-    DeclarationKind, Function, Mapping, PSEUDO_PARAMETERS, Parameter, Stack, Value, ValueKind,
-};
+use crate::model::{DeclarationKind, Function, Mapping, Parameter, Stack, Value, ValueKind};
 
 /// One assignment of the stack's conditions.
 pub struct Scenario {
@@ -71,7 +69,7 @@ pub fn scenarios(stack: &Stack) -> Option<Vec<Scenario>> {
         comparisons.variable(Variable::Parameter(name));
     }
     if conditions.is_empty() && keys.is_empty() {
-        return has_literal_lookup(stack).then(|| {
+        return has_literal_lookup(stack, &mappings).then(|| {
             vec![Scenario {
                 truth: BTreeMap::new(),
                 certain: true,
@@ -182,8 +180,11 @@ pub fn where_clause(holds: &[&Scenario], all: &[Scenario]) -> String {
 /// is false left out, each `if_` replaced by the branch it takes, each
 /// `find_in_map` with literal keys by the value it finds. Returns the
 /// names left out, each with its condition.
-pub fn view(stack: &Stack, scenario: &Scenario) -> (Stack, Vec<(Ident, Ident)>) {
-    let mappings = mappings(stack);
+pub fn view(
+    stack: &Stack,
+    scenario: &Scenario,
+    mappings: &HashMap<String, &Mapping>,
+) -> (Stack, Vec<(Ident, Ident)>) {
     let mut out = stack.clone();
     let mut absent = Vec::new();
     out.declarations.retain(|declaration| {
@@ -201,7 +202,7 @@ pub fn view(stack: &Stack, scenario: &Scenario) -> (Stack, Vec<(Ident, Ident)>) 
     let resolver = Resolver {
         truth: &scenario.truth,
         keys: &scenario.keys,
-        mappings: &mappings,
+        mappings,
     };
     for declaration in &mut out.declarations {
         match &mut declaration.kind {
@@ -231,7 +232,7 @@ pub fn view(stack: &Stack, scenario: &Scenario) -> (Stack, Vec<(Ident, Ident)>) 
 }
 
 /// The mappings of the stack, by name; the first declaration of a name wins.
-fn mappings(stack: &Stack) -> HashMap<String, &Mapping> {
+pub fn mappings(stack: &Stack) -> HashMap<String, &Mapping> {
     let mut found = HashMap::new();
     for declaration in &stack.declarations {
         if let Some(mapping) = declaration.as_mapping() {
@@ -284,14 +285,13 @@ pub fn literal_text(value: &Value) -> Option<String> {
     }
 }
 
-fn has_literal_lookup(stack: &Stack) -> bool {
-    let mappings = mappings(stack);
+fn has_literal_lookup(stack: &Stack, mappings: &HashMap<String, &Mapping>) -> bool {
     let mut found = false;
     stack.walk_values(&mut |_, value| {
         if let ValueKind::Call(call) = &value.kind
             && call.function == Function::FindInMap
         {
-            found |= lookup(&call.args, &mappings, &BTreeMap::new()).is_some();
+            found |= lookup(&call.args, mappings, &BTreeMap::new()).is_some();
         }
     });
     found
@@ -515,10 +515,7 @@ fn domain(stack: &Stack, variable: &Variable, literals: &[String]) -> Vec<String
             .iter()
             .find(|d| d.ident == **name)
             .and_then(|d| d.as_parameter()),
-        Variable::Pseudo(name) => {
-            debug_assert!(PSEUDO_PARAMETERS.contains(name));
-            None
-        }
+        Variable::Pseudo(_) => None,
     };
     if let Some(allowed) = parameter.and_then(|p| p.allowed_values.as_ref()) {
         let values: Vec<String> = match allowed.as_list() {
