@@ -420,20 +420,21 @@ impl Substitution<'_> {
             let (head, tail) = inner
                 .split_once('.')
                 .map_or((inner, None), |(h, t)| (h, Some(t)));
+            let placeholder = |name: &str| match tail {
+                Some(tail) => format!("${{{name}.{tail}}}"),
+                None => format!("${{{name}}}"),
+            };
             let replaced = if let Some((_, value)) = self.values.iter().find(|(n, _)| *n == head) {
-                placeholder_text(value).map(|text| match tail {
-                    Some(tail) => format!("${{{text}.{tail}}}"),
-                    None if text.starts_with("${") => text,
-                    None => text,
-                })
+                match (argument(value), tail) {
+                    (Some(Argument::Text(text)), None) => Some(text),
+                    (Some(Argument::Reference(name)), _) => Some(placeholder(&name)),
+                    _ => None,
+                }
             } else {
                 self.renamed
                     .iter()
                     .find(|(n, _)| *n == head)
-                    .map(|(_, new)| match tail {
-                        Some(tail) => format!("${{{new}.{tail}}}"),
-                        None => format!("${{{new}}}"),
-                    })
+                    .map(|(_, new)| placeholder(&new.to_string()))
             };
             if let Some(text) = replaced {
                 result.push_str(&text);
@@ -451,23 +452,31 @@ impl Substitution<'_> {
     }
 }
 
-/// What `${Input}` becomes for an argument: a string literal's text, or a
-/// `${…}` placeholder for a reference (`Name`, `Name.Attribute`,
-/// `AWS::Region`). `None` for anything else, which stays `${Input}` and is
-/// reported as an unknown name where it is used.
-fn placeholder_text(value: &TokenStream) -> Option<String> {
+/// An argument as `${Input}` can take it.
+enum Argument {
+    /// A string or integer literal: its text replaces `${Input}`.
+    Text(String),
+    /// A reference (`Name`, `Name.Attribute`, `AWS::Region`): `${Input}`
+    /// becomes `${Name}`, and `${Input.Attribute}` `${Name.Attribute}`.
+    Reference(String),
+}
+
+/// The argument as a placeholder can take it; `None` for anything else,
+/// which stays `${Input}` and is reported as an unknown name where it is
+/// used.
+fn argument(value: &TokenStream) -> Option<Argument> {
     let trees: Vec<TokenTree> = value.clone().into_iter().collect();
     if let [TokenTree::Literal(literal)] = trees.as_slice() {
         return match syn::parse2::<syn::Lit>(TokenTree::Literal(literal.clone()).into()) {
-            Ok(syn::Lit::Str(text)) => Some(text.value()),
-            Ok(syn::Lit::Int(int)) => Some(int.base10_digits().to_owned()),
+            Ok(syn::Lit::Str(text)) => Some(Argument::Text(text.value())),
+            Ok(syn::Lit::Int(int)) => Some(Argument::Text(int.base10_digits().to_owned())),
             _ => None,
         };
     }
     let text = value.to_string().replace(' ', "");
     text.chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == ':' || c == '_')
-        .then(|| format!("${{{text}}}"))
+        .then_some(Argument::Reference(text))
 }
 
 /// Splits tokens at top-level commas.
@@ -505,7 +514,32 @@ fn snake_case(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::snake_case;
+    use super::{Substitution, snake_case};
+    use proc_macro2::{Ident, Literal, Span, TokenStream};
+
+    #[test]
+    fn placeholders_take_the_argument() {
+        let ident = |name: &str| Ident::new(name, Span::call_site());
+        let values: Vec<(Ident, TokenStream)> = vec![
+            (ident("Zone"), "\"b\"".parse().unwrap()),
+            (ident("Bucket"), "Logs".parse().unwrap()),
+        ];
+        let renamed = vec![(ident("Queue"), ident("PrivateQueue"))];
+        let substitution = Substitution {
+            values: &values,
+            renamed: &renamed,
+        };
+        let replaced = |text: &str| substitution.string(&Literal::string(text)).to_string();
+        assert_eq!(replaced("${AWS::Region}${Zone}"), "\"${AWS::Region}b\"");
+        assert_eq!(
+            replaced("${Bucket}/${Bucket.Arn}"),
+            "\"${Logs}/${Logs.Arn}\""
+        );
+        assert_eq!(replaced("${Queue.Arn}"), "\"${PrivateQueue.Arn}\"");
+        // A literal has no attributes: the placeholder stays for the
+        // references rule to report.
+        assert_eq!(replaced("${Zone.Arn}"), "\"${Zone.Arn}\"");
+    }
 
     #[test]
     fn input_names_become_snake_case_keys() {
