@@ -66,15 +66,18 @@ pub fn construct(args: TokenStream, item: &TokenStream) -> TokenStream {
         .collect();
     let body: TokenStream = items.iter().map(|item| quote!(#item)).collect();
     let local = format_ident!("__ecsnet_construct_{}", name);
+    // Called with a callback and a state, the macro calls the callback
+    // with the state and the definition.
+    let rule = quote! {
+        ({ $($callback:tt)* } { $($state:tt)* }) => {
+            $($callback)* ! { $($state)* @construct { #body } }
+        };
+    };
     let exported = options.export.then(|| {
         quote! {
             #[doc(hidden)]
             #[macro_export]
-            macro_rules! #name {
-                ({ $($callback:tt)* } { $($state:tt)* }) => {
-                    $($callback)* ! { $($state)* @construct { #body } }
-                };
-            }
+            macro_rules! #name { #rule }
         }
     });
     let errors = errors.finish().unwrap_or_default();
@@ -83,11 +86,7 @@ pub fn construct(args: TokenStream, item: &TokenStream) -> TokenStream {
         #(#attrs)*
         #vis mod #name {}
         #[doc(hidden)]
-        macro_rules! #local {
-            ({ $($callback:tt)* } { $($state:tt)* }) => {
-                $($callback)* ! { $($state)* @construct { #body } }
-            };
-        }
+        macro_rules! #local { #rule }
         // A `macro_rules!` is used by path through a `use`, and a local one
         // is at most `pub(crate)`; other crates use the exported one.
         #[allow(unused_imports)]

@@ -110,21 +110,6 @@ fn expand_once(
     }
 }
 
-/// The path of the first instance whose construct is not in `definitions`.
-pub fn first_unknown(module: &ItemMod, definitions: &Definitions) -> Option<String> {
-    let (_, items) = module.content.as_ref()?;
-    let ignore = Errors::new();
-    let found = items.iter().find_map(|item| {
-        let Item::Struct(structure) = item else {
-            return None;
-        };
-        let path = path_text(&instance(structure, &ignore)?.path);
-        definitions.get(&path).is_none().then_some(path)
-    });
-    let _ = ignore.finish();
-    found
-}
-
 /// The instance a struct declares with `#[construct(…)]`, if any.
 fn instance(structure: &ItemStruct, errors: &Errors) -> Option<Instance> {
     let attribute = structure

@@ -12,8 +12,8 @@
 //!    `callback! { state @construct { definition } }`.
 //! 2. `#[stack]`, finding an instance `#[construct(path { … })] struct X;`
 //!    whose definition it has not seen, expands to a call of `path!` with
-//!    `__stack_resume` as the callback and its own arguments and module as
-//!    the state.
+//!    `__stack_resume` as the callback and its own arguments and module, the
+//!    definitions it has, and the path it asks, as the state.
 //! 3. `__stack_resume!` receives the state and the definition, and goes on
 //!    as `#[stack]` would, with one definition more: the next unseen
 //!    construct is called the same way, and once every definition is known
@@ -65,8 +65,9 @@ pub fn path_text(path: &TokenStream) -> String {
     path.to_string().replace(' ', "")
 }
 
-/// `path! { { crate::__stack_resume } { (args) (module) (definitions) } }`:
-/// the call that asks the construct at `path` for its definition.
+/// `path! { { crate::__stack_resume } { (args) (module) (definitions) [path] } }`:
+/// the call that asks the construct at `path` for its definition; the
+/// path comes back with the state, to file the definition under.
 pub fn request(
     krate: &syn::Path,
     path: &TokenStream,
@@ -78,7 +79,7 @@ pub fn request(
     let mut args_group = Group::new(Delimiter::Parenthesis, args.clone());
     args_group.set_span(proc_macro2::Span::call_site());
     quote! {
-        #path ! { { #krate::__stack_resume } { #args_group ( #module ) ( #known ) } }
+        #path ! { { #krate::__stack_resume } { #args_group ( #module ) ( #known ) [ #path ] } }
     }
 }
 
@@ -88,12 +89,11 @@ pub struct Resumed {
     pub args: TokenStream,
     pub module: TokenStream,
     pub definitions: Definitions,
-    /// The definition the construct supplied, for the first instance whose
-    /// definition was missing.
-    pub supplied: TokenStream,
+    /// The path the stack asked, and the definition the construct supplied.
+    pub supplied: (String, TokenStream),
 }
 
-/// Reads `(args) (module) (definitions) @construct { definition }`.
+/// Reads `(args) (module) (definitions) [path] @construct { definition }`.
 pub fn resumed(input: TokenStream) -> Result<Resumed, String> {
     let trees: Vec<TokenTree> = input.into_iter().collect();
     let group = |i: usize, delimiter: Delimiter| match trees.get(i) {
@@ -106,12 +106,13 @@ pub fn resumed(input: TokenStream) -> Result<Resumed, String> {
     let args = group(0, Delimiter::Parenthesis).ok_or_else(malformed)?;
     let module = group(1, Delimiter::Parenthesis).ok_or_else(malformed)?;
     let known = group(2, Delimiter::Parenthesis).ok_or_else(malformed)?;
-    match (trees.get(3), trees.get(4)) {
+    let requested = group(3, Delimiter::Bracket).ok_or_else(malformed)?;
+    match (trees.get(4), trees.get(5)) {
         (Some(TokenTree::Punct(p)), Some(TokenTree::Ident(word)))
             if p.as_char() == '@' && word == "construct" => {}
         _ => return Err(malformed()),
     }
-    let supplied = group(5, Delimiter::Brace).ok_or_else(malformed)?;
+    let supplied = group(6, Delimiter::Brace).ok_or_else(malformed)?;
     let mut definitions = Definitions::default();
     let known: Vec<TokenTree> = known.into_iter().collect();
     for pair in known.chunks(2) {
@@ -127,6 +128,6 @@ pub fn resumed(input: TokenStream) -> Result<Resumed, String> {
         args,
         module,
         definitions,
-        supplied,
+        supplied: (path_text(&requested), supplied),
     })
 }

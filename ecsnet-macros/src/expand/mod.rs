@@ -37,13 +37,7 @@ pub fn resume(input: TokenStream) -> TokenStream {
     match crate::construct::resumed(input) {
         Ok(resumed) => {
             let mut definitions = resumed.definitions;
-            // The definition supplied is that of the first instance still
-            // unknown, which is the one `#[stack]` asked for.
-            if let Ok(module) = syn::parse2::<syn::ItemMod>(resumed.module.clone())
-                && let Some(path) = crate::construct::instance::first_unknown(&module, &definitions)
-            {
-                definitions.entries.push((path, resumed.supplied));
-            }
+            definitions.entries.push(resumed.supplied);
             stack_with(resumed.args, &resumed.module, &definitions)
         }
         Err(message) => syn::Error::new(proc_macro2::Span::call_site(), message).to_compile_error(),
