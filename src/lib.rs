@@ -6,7 +6,7 @@
 //! passes emits CloudFormation JSON or YAML.
 
 pub use ecsnet_core::*;
-pub use ecsnet_macros::{construct, stack};
+pub use ecsnet_macros::{app, construct, stack};
 
 #[doc(hidden)]
 pub use ecsnet_macros::__stack_resume;
@@ -23,7 +23,7 @@ pub mod prelude {
     pub use ecsnet_core::{
         StackCondition, StackMapping, StackOutput, StackParameter, StackResource, Template, Value,
     };
-    pub use ecsnet_macros::{construct, stack};
+    pub use ecsnet_macros::{app, construct, stack};
 }
 
 // The README's examples are compiled and run as doctests, so they cannot drift.

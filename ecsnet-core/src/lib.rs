@@ -5,6 +5,7 @@
 //! Users normally depend on the `ecsnet` facade crate, which re-exports this
 //! crate and the macros.
 
+pub mod app;
 pub mod aws;
 pub mod cli;
 mod json;

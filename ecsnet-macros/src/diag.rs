@@ -21,7 +21,24 @@ pub struct Errors {
     places: RefCell<Vec<String>>,
     /// The rule being checked, named by every error reported meanwhile.
     rule: Cell<&'static str>,
+    /// What the stack copied from the other stacks of its app (see
+    /// [`Errors::set_foreign`]).
+    foreign: RefCell<Foreign>,
 }
+
+/// The declarations a stack of an app copied from the stacks it refers to:
+/// checked with the stack, but reported by their own stack.
+#[derive(Default)]
+pub struct Foreign {
+    /// Where the copies were written: file, first and last position.
+    pub ranges: Vec<(String, Position, Position)>,
+    /// The modules of the stacks copied from: a copy of `Vpc` from module
+    /// `network` is named `network__Vpc`, and messages say `network::Vpc`.
+    pub modules: Vec<String>,
+}
+
+/// A line (from 1) and a column (from 0) in a file.
+pub type Position = (usize, usize);
 
 /// One error or warning: the message at its place, its rule, and what the
 /// message adds before naming the rule (where it holds: "where `IsProduction`
@@ -57,6 +74,7 @@ impl Errors {
             warnings: RefCell::new(Vec::new()),
             places: RefCell::new(Vec::new()),
             rule: Cell::new(SYNTAX),
+            foreign: RefCell::new(Foreign::default()),
         }
     }
 
@@ -88,6 +106,45 @@ impl Errors {
             self.rule.get(),
             String::new(),
         ));
+    }
+
+    /// Declares the declarations copied from other stacks of the app: what
+    /// is found inside them is their own stack's to report (it is, once,
+    /// at the same place), so it is dropped here; and their names, which
+    /// the copies carry as `network__Vpc`, are written `network::Vpc` in
+    /// every message.
+    pub fn set_foreign(&self, foreign: Foreign) {
+        *self.foreign.borrow_mut() = foreign;
+    }
+
+    /// Whether `span` lies inside a declaration copied from another stack.
+    fn is_foreign(&self, span: Span) -> bool {
+        let foreign = self.foreign.borrow();
+        if foreign.ranges.is_empty() {
+            return false;
+        }
+        let start = span.start();
+        let position = (start.line, start.column);
+        // A compiler without span locations reports line 0: nothing is
+        // dropped then, at the price of repeated messages.
+        position.0 > 0
+            && foreign.ranges.iter().any(|(file, first, last)| {
+                *first <= position && position <= *last && *file == span.file()
+            })
+    }
+
+    /// `message` with the names of copied declarations as the user wrote
+    /// them: `network__Vpc` becomes `network::Vpc`.
+    fn display_names(&self, message: String) -> String {
+        let foreign = self.foreign.borrow();
+        let mut message = message;
+        for module in &foreign.modules {
+            let mangled = format!("{module}__");
+            if message.contains(&mangled) {
+                message = message.replace(&mangled, &format!("{module}::"));
+            }
+        }
+        message
     }
 
     /// Whether nothing was reported at `span` yet (always true outside a
@@ -130,7 +187,7 @@ impl Errors {
     /// collector, or by [`Errors::push`]), unless one was already recorded at
     /// the same place.
     pub fn push_finding(&self, finding: Finding) {
-        if self.is_new_place(finding.0.span()) {
+        if !self.is_foreign(finding.0.span()) && self.is_new_place(finding.0.span()) {
             self.errors
                 .borrow_mut()
                 .as_mut()
@@ -142,7 +199,7 @@ impl Errors {
     /// Records a warning with its rule and clause, unless something was
     /// already recorded at the same place.
     pub fn warn_finding(&self, finding: Finding) {
-        if self.is_new_place(finding.0.span()) {
+        if !self.is_foreign(finding.0.span()) && self.is_new_place(finding.0.span()) {
             self.warnings.borrow_mut().push(finding);
         }
     }
@@ -161,7 +218,11 @@ impl Errors {
         Some(
             errors
                 .into_iter()
-                .map(|(error, rule, clause)| with_rule(error.to_compile_error(), rule, &clause))
+                .map(|(error, rule, clause)| {
+                    with_rule(error.to_compile_error(), |text| {
+                        self.display_names(format!("{text}{clause}{}", rule_suffix(rule)))
+                    })
+                })
                 .collect(),
         )
     }
@@ -173,7 +234,7 @@ impl Errors {
         let mut out = TokenStream::new();
         for (warning, rule, clause) in self.warnings.borrow().iter() {
             for part in warning.clone() {
-                let note = format!("{part}{clause}{}", rule_suffix(rule));
+                let note = self.display_names(format!("{part}{clause}{}", rule_suffix(rule)));
                 let span = part.span();
                 let name = proc_macro2::Ident::new("warning", span);
                 out.extend(quote::quote_spanned! {span=>
@@ -195,9 +256,10 @@ pub fn rule_suffix(rule: &str) -> String {
     format!("; rule `{rule}`, see `ecsnet explain {rule}`")
 }
 
-/// A `compile_error!` invocation with the rule appended to its message;
-/// the message keeps its span, so the error stays where it was.
-fn with_rule(tokens: TokenStream, rule: &str, clause: &str) -> TokenStream {
+/// A `compile_error!` invocation with its message rewritten by `finish`
+/// (the rule appended); the message keeps its span, so the error stays
+/// where it was.
+fn with_rule(tokens: TokenStream, finish: impl Fn(String) -> String) -> TokenStream {
     tokens
         .into_iter()
         .map(|tree| match tree {
@@ -212,11 +274,7 @@ fn with_rule(tokens: TokenStream, rule: &str, clause: &str) -> TokenStream {
                             else {
                                 return TokenTree::Literal(literal);
                             };
-                            let mut message = Literal::string(&format!(
-                                "{}{clause}{}",
-                                text.value(),
-                                rule_suffix(rule)
-                            ));
+                            let mut message = Literal::string(&finish(text.value()));
                             message.set_span(literal.span());
                             TokenTree::Literal(message)
                         }

@@ -5,6 +5,7 @@
 //! Each entry point delegates to a `proc_macro2` function, so expansion can
 //! be unit-tested without a compiler.
 
+mod app;
 mod check;
 mod construct;
 mod diag;
@@ -69,6 +70,38 @@ pub fn stack(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn construct(args: TokenStream, item: TokenStream) -> TokenStream {
     construct::definition::construct(args.into(), &item.into()).into()
+}
+
+/// Declares an app: several `#[stack]` modules that refer to each other by
+/// path, with the exports, the imports and the deployment order made for
+/// them.
+///
+/// ```ignore
+/// #[ecsnet::app]
+/// pub mod todobackend {
+///     #[stack]
+///     pub mod network {
+///         #[resource(AWS::EC2::Subnet { cidr_block: "172.31.96.0/20", vpc_id: "vpc-0123" })]
+///         pub struct PrivateSubnet;
+///     }
+///     #[stack]
+///     pub mod application {
+///         #[resource(AWS::EC2::RouteTable { vpc_id: "vpc-0123" })]
+///         pub struct Routes;
+///         #[resource(AWS::EC2::SubnetRouteTableAssociation {
+///             subnet_id: network::PrivateSubnet,
+///             route_table_id: Routes,
+///         })]
+///         pub struct Association;
+///     }
+/// }
+/// ```
+///
+/// `todobackend::app()` gives the stacks in deployment order, for
+/// `ecsnet::cli::app_main`. See the ecsnet book, "Apps".
+#[proc_macro_attribute]
+pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
+    app::app(args.into(), &item.into()).into()
 }
 
 /// The callback of constructs; not for direct use.

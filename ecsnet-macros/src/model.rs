@@ -38,6 +38,20 @@ pub struct Declaration {
     pub docs: Option<String>,
     /// What is declared.
     pub kind: DeclarationKind,
+    /// Set on a copy of another stack's declaration, which an app gives a
+    /// stack that refers to it: checked with this stack, never emitted.
+    pub foreign: Option<Foreign>,
+}
+
+/// Where a copied declaration comes from (`#[foreign(…)]`, written by
+/// `#[app]`).
+#[derive(Clone)]
+pub struct Foreign {
+    /// The module of the stack that declares it, `network`.
+    pub module: String,
+    /// That stack's CloudFormation stack name, `todobackend-network`, the
+    /// start of its export names.
+    pub stack_name: String,
 }
 
 /// The kinds of declarations.

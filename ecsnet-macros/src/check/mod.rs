@@ -160,6 +160,7 @@ pub fn exactly_one_of(
 ///   only when every assignment has them, and a reference to a resource
 ///   its condition leaves out is a warning there, not an error.
 pub fn check(stack: &Stack, broken: &[Ident], errors: &Errors) {
+    crate::app::check(stack, errors);
     let consumed = RefCell::new(Vec::new());
     let cx = Context {
         stack,

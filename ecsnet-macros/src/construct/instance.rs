@@ -45,6 +45,9 @@ struct Instance {
     args: Option<Group>,
     /// The `#[construct]` path's span, for errors about the instance.
     span: Span,
+    /// `#[foreign(…)]`, when `#[app]` copied the instance from another
+    /// stack: each declaration of the instance is a copy too.
+    foreign: Option<Attribute>,
 }
 
 /// Expands, in `module`, every instance whose construct is in
@@ -155,6 +158,11 @@ fn instance(structure: &ItemStruct, errors: &Errors) -> Option<Instance> {
             .path()
             .get_ident()
             .map_or_else(Span::call_site, Ident::span),
+        foreign: structure
+            .attrs
+            .iter()
+            .find(|a| a.path().is_ident(crate::parse::kw::FOREIGN))
+            .cloned(),
     })
 }
 
@@ -322,21 +330,23 @@ fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec
                 instance.name
             );
             declaration.attrs.push(syn::parse_quote!(#[doc = #doc]));
+            declaration.attrs.extend(instance.foreign.clone());
             Item::Struct(declaration)
         })
         .collect()
 }
 
-/// The replacements of one instance.
-struct Substitution<'a> {
+/// The replacements of one instance (and, for `#[app]`, the renaming of a
+/// stack's declarations in their copies).
+pub struct Substitution<'a> {
     /// Inputs and their arguments.
-    values: &'a [(Ident, TokenStream)],
+    pub values: &'a [(Ident, TokenStream)],
     /// The construct's declarations and the instance's names for them.
-    renamed: &'a [(Ident, Ident)],
+    pub renamed: &'a [(Ident, Ident)],
 }
 
 impl Substitution<'_> {
-    fn tokens(&self, tokens: TokenStream, depth: usize) -> TokenStream {
+    pub fn tokens(&self, tokens: TokenStream, depth: usize) -> TokenStream {
         crate::diag::step(1);
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());

@@ -48,6 +48,7 @@ fn stack_with(args: TokenStream, item: &TokenStream, definitions: &Definitions) 
     let errors = Errors::new();
     let args = parse::cut_deep_groups(args, &errors);
     let item = &parse::cut_deep_groups(item.clone(), &errors);
+    errors.set_foreign(crate::app::foreign_ranges(item));
     // Instances of constructs become declarations; a construct not seen
     // yet is asked for its definition, and the stack resumes with it.
     let item = &match crate::construct::instance::expand_known(item, definitions, &errors) {
@@ -78,6 +79,8 @@ fn stack_with(args: TokenStream, item: &TokenStream, definitions: &Definitions) 
         }
     };
     check::check(&parsed.stack, &parsed.broken, &errors);
+    let mut parsed = parsed;
+    crate::app::lower(&mut parsed.stack);
     let expanded = expand(parsed);
     let warnings = errors.warnings();
     let errors = errors.finish().unwrap_or_default();
@@ -86,11 +89,22 @@ fn stack_with(args: TokenStream, item: &TokenStream, definitions: &Definitions) 
 
 fn expand(parsed: Parsed) -> TokenStream {
     let Parsed {
-        stack,
+        mut stack,
         mut module,
-        repeated,
+        mut repeated,
         ..
     } = parsed;
+    // Copies of other stacks' declarations (see `app`) were checked with
+    // this stack; they are neither emitted nor defined.
+    let copies: HashSet<String> = stack
+        .declarations
+        .iter()
+        .filter(|d| d.foreign.is_some())
+        .map(|d| d.rust_ident.unraw().to_string())
+        .chain(repeated.iter().filter(|r| r.foreign).map(|r| r.base.unraw().to_string()))
+        .collect();
+    stack.declarations.retain(|d| d.foreign.is_none());
+    repeated.retain(|r| !r.foreign);
     // A second declaration of a logical id was reported; dropping its struct
     // keeps rustc from adding E0428 "defined multiple times" on top.
     let (_, items) = module
@@ -108,7 +122,7 @@ fn expand(parsed: Parsed) -> TokenStream {
     items.retain(|item| match item {
         Item::Struct(s) => {
             let name = s.ident.unraw().to_string();
-            !declared.contains(&name) || seen.insert(name)
+            !copies.contains(&name) && (!declared.contains(&name) || seen.insert(name))
         }
         _ => true,
     });

@@ -24,6 +24,9 @@ pub const ACKNOWLEDGE: &str = "acknowledge";
 pub const VERSION: &str = "version";
 /// `#[repeat(for … in …)]`, one declaration for several instances.
 pub const REPEAT: &str = "repeat";
+/// `#[foreign(module = network, stack_name = "…")]`: written by `#[app]` on
+/// the copy of another stack's declaration.
+pub const FOREIGN: &str = "foreign";
 
 /// Every attribute that the stack macro consumes.
 pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT, CONDITION, MAPPING];

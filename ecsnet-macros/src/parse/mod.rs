@@ -189,11 +189,50 @@ pub struct Repeated {
     pub base: Ident,
     /// One logical id per row of the loop.
     pub instances: Vec<Ident>,
+    /// Whether the struct is a copy of another stack's (see `app`).
+    pub foreign: bool,
 }
 
 /// Parses one struct's ecsnet attributes into `out`; a struct with none is
-/// left alone.
+/// left alone. A struct `#[app]` copied from another stack (`#[foreign(…)]`)
+/// declares copies.
 fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
+    let foreign = take_foreign(&mut item.attrs);
+    let before = (out.declarations.len(), out.repeated.len());
+    parse_declarations(item, errors, out);
+    if let Some(foreign) = foreign {
+        for declaration in &mut out.declarations[before.0..] {
+            declaration.foreign = Some(foreign.clone());
+        }
+        for repeated in &mut out.repeated[before.1..] {
+            repeated.foreign = true;
+        }
+    }
+}
+
+/// Removes `#[foreign(module = network, stack_name = "…")]`, which only
+/// `#[app]` writes, and reads it.
+fn take_foreign(attributes: &mut Vec<Attribute>) -> Option<crate::model::Foreign> {
+    let index = attributes.iter().position(|a| a.path().is_ident(kw::FOREIGN))?;
+    let attribute = attributes.remove(index);
+    let mut foreign = crate::model::Foreign {
+        module: String::new(),
+        stack_name: String::new(),
+    };
+    // Written by `#[app]`, so it parses; a hand-written one that does not
+    // leaves the names empty, which only changes export names.
+    let _ = attribute.parse_nested_meta(|meta| {
+        if meta.path.is_ident("module") {
+            foreign.module = meta.value()?.parse::<Ident>()?.to_string();
+        } else if meta.path.is_ident("stack_name") {
+            foreign.stack_name = meta.value()?.parse::<LitStr>()?.value();
+        }
+        Ok(())
+    });
+    Some(foreign)
+}
+
+fn parse_declarations(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
     let ours = take_attributes(&mut item.attrs);
     if ours.is_empty() {
         return;
@@ -385,6 +424,7 @@ fn declare_repeated(
     out.repeated.push(Repeated {
         base: ident,
         instances,
+        foreign: false,
     });
 }
 
@@ -441,6 +481,7 @@ fn declaration(
             rust_ident: ident,
             docs,
             kind,
+            foreign: None,
         }),
         Err(error) => {
             errors.push(error);
