@@ -97,6 +97,12 @@ impl Declaration {
         }
     }
 
+    /// Whether this is `#[import(…)]`: an export of another stack or tool,
+    /// used like a parameter.
+    pub fn is_import(&self) -> bool {
+        self.as_parameter().is_some_and(|p| p.import.is_some())
+    }
+
     /// Whether this is an output. Outputs are a namespace of their own
     /// (template anatomy: `Outputs` is a section apart from `Parameters`
     /// and `Resources`, and `Ref` reaches only those two), so an output's
@@ -124,6 +130,7 @@ impl Declaration {
     /// `parameter`, `resource`, `output`, `condition` or `mapping`, for messages.
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
+            DeclarationKind::Parameter(p) if p.import.is_some() => "import",
             DeclarationKind::Parameter(_) => "parameter",
             DeclarationKind::Resource(_) => "resource",
             DeclarationKind::Output(_) => "output",
@@ -192,6 +199,10 @@ pub struct Parameter {
     pub cidr: Option<Value>,
     /// `existing_subnets = […]`: the blocks of that VPC's existing subnets.
     pub existing_subnets: Option<Value>,
+    /// `#[import(Type, export = "…")]`: not a parameter but the value
+    /// another stack or tool exports under this name, read with
+    /// `Fn::ImportValue` wherever it is used.
+    pub import: Option<LitStr>,
 }
 
 /// A parameter's type, as written and as CloudFormation spells it.

@@ -54,7 +54,7 @@ const RULE: &str = "cross-stack";
 pub fn export_name(stack_name: &str, id: &str, attribute: &[String]) -> String {
     let mut name = format!("{stack_name}:{id}");
     if !attribute.is_empty() {
-        let _ = write!(name, ":{}", attribute.join("-"));
+        let _ = write!(name, ":{}", attribute.join("-").replace('.', "-"));
     }
     name
 }
@@ -664,25 +664,33 @@ fn token_range(tokens: TokenStream) -> Option<(String, diag::Position, diag::Pos
 /// another stack's declaration with `Fn::ImportValue` of its export.
 /// Runs after the checks, which see the references.
 pub fn lower(stack: &mut Stack) {
-    let copies: HashMap<String, (String, String)> = stack
+    // What each imported name reads: a copy's export (made from its stack's
+    // name, its id and the attribute read), or an `#[import]`'s.
+    let copies: HashMap<String, Imported> = stack
         .declarations
         .iter()
         .filter_map(|d| {
-            let foreign = d.foreign.as_ref()?;
             let name = d.ident.to_string();
+            if let Some(export) = d.as_parameter().and_then(|p| p.import.as_ref()) {
+                return Some((name, Imported::Named(export.value())));
+            }
+            let foreign = d.foreign.as_ref()?;
             let id = name
                 .strip_prefix(&format!("{}__", foreign.module))
                 .unwrap_or(&name)
                 .to_owned();
-            Some((name, (foreign.stack_name.clone(), id)))
+            Some((name, Imported::Copy(foreign.stack_name.clone(), id)))
         })
         .collect();
     if copies.is_empty() {
         return;
     }
     let import = |name: &str, attribute: &[String], span: Span| -> Option<Value> {
-        let (stack_name, id) = copies.get(name)?;
-        let export = export_name(stack_name, id, attribute);
+        let export = match copies.get(name)? {
+            Imported::Copy(stack_name, id) => export_name(stack_name, id, attribute),
+            // An import has no attributes (`reference-kind` says so).
+            Imported::Named(export) => export.clone(),
+        };
         Some(Value::new(
             ValueKind::Call(Call {
                 function: Function::ImportValue,
@@ -719,6 +727,14 @@ pub fn lower(stack: &mut Stack) {
             _ => {}
         }
     }
+}
+
+/// Where an imported name's value comes from.
+enum Imported {
+    /// A copy of another stack's declaration: that stack's name and the id.
+    Copy(String, String),
+    /// `#[import(…, export = "…")]`: the export's name.
+    Named(String),
 }
 
 /// How a reference to a copy is imported, if `name` is one.

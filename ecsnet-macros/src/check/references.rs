@@ -334,7 +334,11 @@ fn check_sub(
             Some((name, attribute)) => (name, Some(attribute)),
             None => (text, None),
         };
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        // A copy of another stack's declaration (`network__Vpc`, see `app`)
+        // is the one name with other characters.
+        if (name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()))
+            && cx.symbols.get(name).is_none()
+        {
             let mut message =
                 format!("`${{{text}}}` in `{function}` names no parameter, resource or attribute");
             match nearest_name(cx, name, attribute.is_some()) {

@@ -139,7 +139,8 @@ pub const MAX_MAPPINGS: usize = 200;
 pub fn check_template_limits(cx: &Context) {
     let _rule = cx.errors.rule("template-limits");
     let mut counts = [0usize; 4];
-    for declaration in &cx.stack.declarations {
+    // Copies of another stack's declarations are that stack's template's.
+    for declaration in cx.stack.declarations.iter().filter(|d| d.foreign.is_none() && !d.is_import()) {
         let (index, limit, what, fix) = match declaration.kind {
             DeclarationKind::Parameter(_) => (
                 0,
@@ -194,7 +195,7 @@ pub fn check_resources_present(cx: &Context, broken: usize) {
         .stack
         .declarations
         .iter()
-        .any(|d| d.as_resource().is_some());
+        .any(|d| d.as_resource().is_some() && d.foreign.is_none());
     if !has_resource && broken == 0 {
         cx.errors.push_spanned(
             cx.stack.ident.span(),

@@ -35,6 +35,8 @@ pub fn template_fn(stack: &Stack) -> TokenStream {
             return None;
         }
         Some(match &declaration.kind {
+            // An import is read where it is used (`Fn::ImportValue`).
+            DeclarationKind::Parameter(parameter) if parameter.import.is_some() => return None,
             DeclarationKind::Parameter(parameter) => {
                 let parameter = parameter_expr(declaration, parameter);
                 quote!(__ecsnet_template.parameters.insert(__ecsnet::Cow::Borrowed(#logical_id), #parameter);)

@@ -133,6 +133,77 @@ fn unknown_option(path: &syn::Path, known: &[&str], attribute: &str) -> syn::Err
 }
 
 /// `#[parameter(Type, option = value, …)]`.
+/// `#[import(Type, export = "…", cidr = "…", existing_subnets = […])]`: the
+/// value exported under that name, with the type a parameter would have
+/// and what the author knows about the VPC it names.
+pub fn parse_import(input: ParseStream) -> syn::Result<Parameter> {
+    const FORM: &str = "expected the type and the export's name: `#[import(AWS::EC2::VPC::Id, export = \"network:VpcId\")]`";
+    if input.is_empty() {
+        return Err(input.error(FORM));
+    }
+    let mut import = parse_parameter_type(input).map(|ty| Parameter {
+        ty,
+        description: None,
+        default: None,
+        allowed_values: None,
+        allowed_pattern: None,
+        constraint_description: None,
+        min_length: None,
+        max_length: None,
+        min_value: None,
+        max_value: None,
+        no_echo: false,
+        cidr: None,
+        existing_subnets: None,
+        import: None,
+    })?;
+    let mut seen: Vec<String> = Vec::new();
+    while !input.is_empty() {
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            break;
+        }
+        let name = Ident::parse_any(input)?;
+        let key = name.to_string();
+        if !kw::IMPORT_OPTIONS.contains(&key.as_str()) {
+            return Err(unknown_option(&name.into(), kw::IMPORT_OPTIONS, "#[import]"));
+        }
+        if seen.contains(&key) {
+            return Err(syn::Error::new(
+                name.span(),
+                format!("duplicate option `{key}`"),
+            ));
+        }
+        seen.push(key.clone());
+        input.parse::<Token![=]>()?;
+        match key.as_str() {
+            "export" => {
+                let export: LitStr = input.parse()?;
+                let text = export.value();
+                // "Export names … can contain only alphanumeric characters,
+                // hyphens, and colons" (CloudFormation's ValidationError for
+                // an export name), and at most 255 characters.
+                if text.is_empty()
+                    || text.len() > 255
+                    || !text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
+                {
+                    return Err(syn::Error::new(
+                        export.span(),
+                        format!("export name `{text}` is not one CloudFormation accepts: 1 to 255 letters, digits, `-` and `:`"),
+                    ));
+                }
+                import.import = Some(export);
+            }
+            "cidr" => import.cidr = Some(parse_literal(input)?),
+            _ => import.existing_subnets = Some(parse_literal(input)?),
+        }
+    }
+    if import.import.is_none() {
+        return Err(input.error(FORM));
+    }
+    Ok(import)
+}
+
 pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
     if input.is_empty() {
         return Err(input.error(
@@ -154,6 +225,7 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
         no_echo: false,
         cidr: None,
         existing_subnets: None,
+        import: None,
     };
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {

@@ -11,6 +11,8 @@ pub const OUTPUT: &str = "output";
 pub const CONDITION: &str = "condition";
 /// `#[mapping { … }]` on a unit struct.
 pub const MAPPING: &str = "mapping";
+/// `#[import(Type, export = "…")]`: a value another stack or tool exports.
+pub const IMPORT: &str = "import";
 
 /// Resource attributes written as their own Rust attributes next to `#[resource]`.
 pub const DEPENDS_ON: &str = "depends_on";
@@ -29,7 +31,8 @@ pub const REPEAT: &str = "repeat";
 pub const FOREIGN: &str = "foreign";
 
 /// Every attribute that the stack macro consumes.
-pub const DECLARATION_ATTRIBUTES: &[&str] = &[PARAMETER, RESOURCE, OUTPUT, CONDITION, MAPPING];
+pub const DECLARATION_ATTRIBUTES: &[&str] =
+    &[PARAMETER, RESOURCE, OUTPUT, CONDITION, MAPPING, IMPORT];
 /// Attributes that shape a declaration without being one.
 pub const DECLARATION_MODIFIERS: &[&str] = &[REPEAT];
 pub const RESOURCE_ATTRIBUTES: &[&str] = &[
@@ -42,6 +45,9 @@ pub const RESOURCE_ATTRIBUTES: &[&str] = &[
     ACKNOWLEDGE,
     VERSION,
 ];
+
+/// Options of `#[import(Type, …)]`.
+pub const IMPORT_OPTIONS: &[&str] = &["export", "cidr", "existing_subnets"];
 
 /// Options of `#[parameter(Type, …)]`.
 pub const PARAMETER_OPTIONS: &[&str] = &[

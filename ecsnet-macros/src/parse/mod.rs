@@ -464,6 +464,9 @@ fn declaration(
         kw::PARAMETER => {
             parse_args(declaring_attribute, attr::parse_parameter).map(DeclarationKind::Parameter)
         }
+        kw::IMPORT => {
+            parse_args(declaring_attribute, attr::parse_import).map(DeclarationKind::Parameter)
+        }
         kw::OUTPUT => {
             parse_args(declaring_attribute, attr::parse_output).map(DeclarationKind::Output)
         }
