@@ -18,6 +18,19 @@ mod shop {
         #[resource(AWS::EC2::Subnet { vpc_id: Vpc, cidr_block: select(0, cidr(Vpc.CidrBlock, 4, 8)) })]
         pub struct PrivateSubnet;
 
+        #[parameter(AWS::EC2::Subnet::Id)]
+        pub struct PublicSubnet;
+
+        #[construct(ecsnet::constructs::nat_gateway { public_subnet: PublicSubnet })]
+        pub struct Egress;
+
+        #[construct(ecsnet::constructs::private_subnet {
+            vpc: Vpc,
+            cidr_block: select(1, cidr(Vpc.CidrBlock, 4, 8)),
+            nat_gateway: EgressGateway,
+        })]
+        pub struct Tasks;
+
         /// The VPC's id, for whoever needs it.
         #[output(Vpc)]
         pub struct VpcIdOutput;
@@ -44,6 +57,12 @@ mod shop {
             group_set: [TaskSecurityGroup],
         })]
         pub struct Interface;
+
+        #[resource(AWS::EC2::NetworkInterface {
+            subnet_id: network::TasksSubnet,
+            group_set: [TaskSecurityGroup],
+        })]
+        pub struct TaskInterface;
     }
 
     /// A stack that uses the application's group, and through it depends on
@@ -87,7 +106,12 @@ fn stacks_come_in_deployment_order_with_their_exports_and_imports() {
     );
     assert_eq!(
         app.stacks[0].exports,
-        ["shop-network:Vpc", "shop-network:Vpc:CidrBlock", "shop-network:PrivateSubnet"]
+        [
+            "shop-network:Vpc",
+            "shop-network:Vpc:CidrBlock",
+            "shop-network:PrivateSubnet",
+            "shop-network:TasksSubnet",
+        ]
     );
     assert_eq!(app.stacks[1].exports, ["shop-application:TaskSecurityGroup:GroupId"]);
     assert_eq!(app.stacks[1].imports, app.stacks[0].exports);
@@ -121,7 +145,7 @@ fn the_consuming_stack_imports_and_declares_no_copy() {
     let resources = application["Resources"].as_object().unwrap();
     assert_eq!(
         resources.keys().collect::<Vec<_>>(),
-        ["TaskSecurityGroup", "Interface"]
+        ["TaskSecurityGroup", "Interface", "TaskInterface"]
     );
     assert!(application.get("Parameters").is_none(), "{application:#}");
     let group = &resources["TaskSecurityGroup"]["Properties"];
@@ -138,6 +162,11 @@ fn the_consuming_stack_imports_and_declares_no_copy() {
     assert_eq!(
         resources["Interface"]["Properties"]["SubnetId"],
         json!({"Fn::ImportValue": "shop-network:PrivateSubnet"})
+    );
+    // A declaration a construct instance makes in the other stack.
+    assert_eq!(
+        resources["TaskInterface"]["Properties"]["SubnetId"],
+        json!({"Fn::ImportValue": "shop-network:TasksSubnet"})
     );
 }
 
@@ -176,7 +205,7 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
     let network_line = stdout.find("--stack-name shop-network").unwrap();
     let application_line = stdout.find("--stack-name shop-application").unwrap();
     assert!(network_line < application_line, "{stdout}");
-    assert!(stdout.contains(" --parameter-overrides VpcBlock=…\n"), "{stdout}");
+    assert!(stdout.contains(" --parameter-overrides VpcBlock=… PublicSubnet=…\n"), "{stdout}");
     let manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["app"], "shop");
@@ -186,13 +215,17 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
             "name": "network",
             "stack_name": "shop-network",
             "template": "network.json",
-            "parameters": [{
-                "name": "VpcBlock",
-                "type": "String",
-                "no_echo": false,
-            }],
+            "parameters": [
+                {"name": "VpcBlock", "type": "String", "no_echo": false},
+                {"name": "PublicSubnet", "type": "AWS::EC2::Subnet::Id", "no_echo": false},
+            ],
             "capabilities": [],
-            "exports": ["shop-network:Vpc", "shop-network:Vpc:CidrBlock", "shop-network:PrivateSubnet"],
+            "exports": [
+                "shop-network:Vpc",
+                "shop-network:Vpc:CidrBlock",
+                "shop-network:PrivateSubnet",
+                "shop-network:TasksSubnet",
+            ],
             "imports": [],
         })
     );

@@ -272,6 +272,9 @@ struct StackModule {
     /// The structs that declare something (or instantiate a construct),
     /// by name.
     declared: Vec<String>,
+    /// The ones of them that have a value another stack can import:
+    /// parameters, resources, construct instances.
+    valued: Vec<String>,
     /// Names that prefix declarations the stack makes without writing them:
     /// construct instances and `#[repeat]` structs.
     prefixes: Vec<String>,
@@ -316,6 +319,7 @@ impl StackModule {
             module: name,
             items: items.clone(),
             declared: Vec::new(),
+            valued: Vec::new(),
             prefixes: Vec::new(),
             outputs: Vec::new(),
             conditions: Vec::new(),
@@ -330,6 +334,13 @@ impl StackModule {
                 continue;
             }
             stack.declared.push(name.clone());
+            if structure.attrs.iter().any(|a| {
+                [kw::PARAMETER, kw::RESOURCE, kw::IMPORT, "construct"]
+                    .iter()
+                    .any(|k| a.path().is_ident(k))
+            }) {
+                stack.valued.push(name.clone());
+            }
             for attribute in &structure.attrs {
                 let syn::Meta::List(list) = &attribute.meta else {
                     continue;
@@ -359,10 +370,10 @@ impl StackModule {
         Some(stack)
     }
 
-    /// Whether the stack may declare `id`: it writes it, or a construct
-    /// instance or a `#[repeat]` of it may make it.
+    /// Whether the stack may declare `id` with a value to export: it writes
+    /// it, or a construct instance or a `#[repeat]` of it may make it.
     fn may_declare(&self, id: &str) -> bool {
-        self.declared.iter().any(|d| d == id) || self.prefixes.iter().any(|p| id.starts_with(p))
+        self.valued.iter().any(|d| d == id) || self.prefixes.iter().any(|p| id.starts_with(p))
     }
 
     /// What `reference` names: a declaration of this stack, or the

@@ -278,12 +278,19 @@ fn rewrite(
 fn replacement(reference: &Reference, producer: &StackModule) -> Vec<TokenTree> {
     let span = reference.name.span();
     let name = reference.name.to_string();
-    let (id, attribute) = producer
-        .outputs
-        .iter()
-        .find(|(o, _)| *o == name)
-        .and_then(|(_, value)| declaration_path(value))
-        .unwrap_or((name, Vec::new()));
+    let (id, attribute) = match producer.outputs.iter().find(|(o, _)| *o == name) {
+        Some((_, value)) => match declaration_path(value) {
+            Some(path) => path,
+            None => {
+                // Reported by `StackModule::resolve`; a string stands in,
+                // so the stack adds no error of its own.
+                let mut text = Literal::string(&format!("{}::{name}", producer.module));
+                text.set_span(span);
+                return vec![TokenTree::Literal(text)];
+            }
+        },
+        None => (name, Vec::new()),
+    };
     let mut out = vec![TokenTree::Ident(Ident::new(&producer.copy_name(&id), span))];
     for part in attribute.iter().flat_map(|a| a.split('.')) {
         let mut dot = Punct::new('.', Spacing::Alone);

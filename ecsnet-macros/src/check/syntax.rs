@@ -25,7 +25,9 @@ pub fn check_logical_ids(cx: &Context) {
     let _rule = cx.errors.rule("logical-id");
     let mut seen: HashMap<(&'static str, String), &Declaration> = HashMap::new();
     let mut structs: HashMap<String, &'static str> = HashMap::new();
-    for declaration in &cx.stack.declarations {
+    // A copy of another stack's declaration (`network__Vpc`, see `app`)
+    // has its stack's logical id, checked there.
+    for declaration in cx.stack.declarations.iter().filter(|d| d.foreign.is_none()) {
         let name = declaration.ident.to_string();
         let name = name.strip_prefix("r#").unwrap_or(&name);
         if !name.chars().all(|c| c.is_ascii_alphanumeric()) {
