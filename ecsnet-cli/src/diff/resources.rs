@@ -92,49 +92,13 @@ pub(crate) fn diff(
         for change in &mut changes {
             change.create_only = is_create_only(&change.path, &paths);
         }
-        let mut reasons = Vec::new();
-        if old_type != type_name {
-            reasons.push(Reason {
-                level: Level::Always,
-                cause: Cause::Type {
-                    old: old_type.clone(),
-                    new: type_name.clone(),
-                },
-            });
-        }
-        let (old_properties, new_properties) =
-            (before.get("Properties"), resource.get("Properties"));
-        if reasons.is_empty() && (!changes.is_empty() || !context.changed_defaults.is_empty()) {
-            for path in &paths {
-                let level = values::compare(
-                    old_properties.and_then(|p| at(p, path)).as_ref(),
-                    new_properties.and_then(|p| at(p, path)).as_ref(),
-                    context,
-                );
-                if level > Level::Never {
-                    reasons.push(Reason {
-                        level,
-                        cause: Cause::CreateOnly {
-                            property: path.join("."),
-                        },
-                    });
-                }
+        let reasons = own_reasons(before, resource, &paths, &changes, context);
+        let references = match resource.get("Properties") {
+            Some(properties) if old_type == type_name => {
+                create_only_references_of(properties, &paths)
             }
-            replacing_update(&type_name, resource, &changes, &mut reasons);
-        }
-        let mut references = Vec::new();
-        if old_type == type_name
-            && let Some(properties) = new_properties
-        {
-            for path in &paths {
-                if let Some(value) = at(properties, path) {
-                    let mut found = Vec::new();
-                    values::references("", &value, &mut found);
-                    let property = path.join(".");
-                    references.extend(found.into_iter().map(|r| (property.clone(), r)));
-                }
-            }
-        }
+            _ => Vec::new(),
+        };
         create_only_references.push(references);
         out.push(resource_diff(id, &type_name, Action::Modify, changes));
         if let Some(last) = out.last_mut() {
@@ -179,6 +143,65 @@ pub(crate) fn diff(
                 Action::Remove,
                 Vec::new(),
             ));
+        }
+    }
+    out
+}
+
+/// Why a resource on both sides is replaced by its own changes: its type,
+/// its create-only properties, the Auto Scaling group rule.
+fn own_reasons(
+    before: &Value,
+    resource: &Value,
+    paths: &[Vec<&str>],
+    changes: &[Change],
+    context: &Context,
+) -> Vec<Reason> {
+    let (old_type, type_name) = (text(before.get("Type")), text(resource.get("Type")));
+    if old_type != type_name {
+        return vec![Reason {
+            level: Level::Always,
+            cause: Cause::Type {
+                old: old_type,
+                new: type_name,
+            },
+        }];
+    }
+    let mut reasons = Vec::new();
+    // Unchanged text can still change value when a parameter's default did.
+    if changes.is_empty() && context.changed_defaults.is_empty() {
+        return reasons;
+    }
+    let (old_properties, new_properties) = (before.get("Properties"), resource.get("Properties"));
+    for path in paths {
+        let level = values::compare(
+            old_properties.and_then(|p| at(p, path)).as_ref(),
+            new_properties.and_then(|p| at(p, path)).as_ref(),
+            context,
+        );
+        if level > Level::Never {
+            reasons.push(Reason {
+                level,
+                cause: Cause::CreateOnly {
+                    property: path.join("."),
+                },
+            });
+        }
+    }
+    replacing_update(&type_name, resource, changes, &mut reasons);
+    reasons
+}
+
+/// The references in a resource's create-only properties, each with the
+/// property that makes it.
+fn create_only_references_of(properties: &Value, paths: &[Vec<&str>]) -> Vec<(String, Reference)> {
+    let mut out = Vec::new();
+    for path in paths {
+        if let Some(value) = at(properties, path) {
+            let mut found = Vec::new();
+            values::references("", &value, &mut found);
+            let property = path.join(".");
+            out.extend(found.into_iter().map(|r| (property.clone(), r)));
         }
     }
     out
@@ -280,10 +303,10 @@ fn replacing_update(
     }
     for property in ["LaunchConfigurationName", "LaunchTemplate"] {
         let prefix = format!("Properties.{property}");
-        let changed = changes
+        let touched = changes
             .iter()
             .any(|c| c.path == prefix || c.path.starts_with(&format!("{prefix}.")));
-        if changed && !reasons.iter().any(|r| r.level == Level::Always) {
+        if touched && !reasons.iter().any(|r| r.level == Level::Always) {
             reasons.push(Reason {
                 level: Level::Conditional,
                 cause: Cause::ReplacingUpdate {

@@ -350,45 +350,36 @@ fn differ(a: &Value, b: &Value, context: &Context) -> Level {
             }
         }
         (Some(("Fn::Sub", Value::String(x))), Some(("Fn::Sub", Value::String(y)))) => {
-            // The same placeholders in the same order with different text
-            // between them cannot give the same string.
-            let (x, y) = (sub_tokens(x), sub_tokens(y));
-            let names = |tokens: &[SubToken]| {
-                tokens
-                    .iter()
-                    .filter(|t| matches!(t, SubToken::Placeholder(_)))
-                    .count()
-            };
-            if names(&x) == names(&y) && placeholders_match(&x, &y) {
+            // The same placeholders at the same places, with different
+            // text around them, give different strings (parameters keep
+            // their values).
+            if shape(&sub_tokens(x)) == shape(&sub_tokens(y)) {
                 Level::Always
             } else {
                 Level::Conditional
             }
         }
-        (Some((f, x)), Some((g, y)))
-            if f == g && matches!(f, "Fn::Join" | "Fn::Base64" | "Fn::Select") =>
+        (Some((function, old_argument)), Some((other, new_argument)))
+            if function == other
+                && matches!(function, "Fn::Join" | "Fn::Base64" | "Fn::Select") =>
         {
-            structural(x, y, context)
+            structural(old_argument, new_argument, context)
         }
         (None, None) => structural(a, b, context),
         _ => Level::Conditional,
     }
 }
 
-/// Whether two token lists have the same placeholders at the same places
-/// (so they differ only in text).
-fn placeholders_match(x: &[SubToken], y: &[SubToken]) -> bool {
-    let names = |tokens: &[SubToken]| -> Vec<String> {
-        tokens
-            .iter()
-            .map(|t| match t {
-                SubToken::Placeholder(name) => format!("${{{name}}}"),
-                SubToken::Text(_) => String::new(),
-            })
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    names(x) == names(y)
+/// The shape of an `Fn::Sub` string: each piece, a placeholder's name or
+/// `None` for text.
+fn shape<'a>(tokens: &[SubToken<'a>]) -> Vec<Option<&'a str>> {
+    tokens
+        .iter()
+        .map(|t| match t {
+            SubToken::Placeholder(name) => Some(*name),
+            SubToken::Text(_) => None,
+        })
+        .collect()
 }
 
 /// Two literal structures (lists, objects, scalars) that differ: certainly,
@@ -397,19 +388,17 @@ fn placeholders_match(x: &[SubToken], y: &[SubToken]) -> bool {
 fn structural(a: &Value, b: &Value, context: &Context) -> Level {
     match (a, b) {
         (Value::Array(x), Value::Array(y)) => {
-            if x.len() != y.len() {
-                // `Fn::If` with `AWS::NoValue` can drop an element.
-                if x.iter().chain(y).any(undecided) {
-                    Level::Conditional
-                } else {
-                    Level::Always
-                }
-            } else {
+            if x.len() == y.len() {
                 x.iter()
                     .zip(y)
                     .map(|(a, b)| compare(Some(a), Some(b), context))
                     .max()
                     .unwrap_or(Level::Never)
+            } else if x.iter().chain(y).any(undecided) {
+                // `Fn::If` with `AWS::NoValue` can drop an element.
+                Level::Conditional
+            } else {
+                Level::Always
             }
         }
         (Value::Object(x), Value::Object(y)) => x
