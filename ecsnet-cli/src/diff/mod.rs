@@ -287,3 +287,6 @@ impl TemplateDiff {
         json::document(self)
     }
 }
+
+#[cfg(test)]
+mod tests;
