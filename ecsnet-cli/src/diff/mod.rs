@@ -245,9 +245,12 @@ fn entries(
 fn other_sections(old: &Value, new: &Value) -> Vec<Change> {
     let compared = ["Parameters", "Resources", "Outputs"];
     let strip = |template: &Value| -> Value {
-        let mut map = template.as_object().cloned().unwrap_or_default();
-        map.retain(|key, _| !compared.contains(&key.as_str()));
-        Value::Object(map)
+        let map = template.as_object().into_iter().flatten();
+        Value::Object(
+            map.filter(|(key, _)| !compared.contains(&key.as_str()))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect(),
+        )
     };
     let mut found = Vec::new();
     values::changes("", Some(&strip(old)), Some(&strip(new)), &mut found);
