@@ -160,3 +160,20 @@ fn the_json_document_of_an_app() {
     );
     assert_eq!(output.stdout, again.stdout);
 }
+
+/// The book's example (`book/src/diff-format.md` includes the expected
+/// files, so the page shows what the command prints).
+#[test]
+fn the_book_example() {
+    let (old, new) = (fixture("network-old.yaml"), fixture("network-new.json"));
+    let human = ecsnet(&[&old, &new], &[]);
+    assert_eq!(
+        text(&human.stdout),
+        std::fs::read_to_string(fixture("network.expected.txt")).unwrap()
+    );
+    let json = ecsnet(&[&old, &new], &["--format", "json"]);
+    assert_eq!(
+        text(&json.stdout),
+        std::fs::read_to_string(fixture("network.expected.json")).unwrap()
+    );
+}
