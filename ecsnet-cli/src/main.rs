@@ -10,11 +10,16 @@
 //! `ecsnet import TEMPLATE` prints an ecsnet stack program that emits the
 //! template (YAML or JSON), and warns on standard error about each template
 //! feature the stack language does not have yet (see the `import` module).
+//!
+//! `ecsnet diff OLD NEW` compares two templates, or two app output
+//! directories, and says what a deployment would replace and why (see the
+//! `diff` module).
 
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
+mod diff;
 mod import;
 
 mod rules {
@@ -25,7 +30,10 @@ const USAGE: &str = "usage: ecsnet explain RULE    print the rule's page of the 
        ecsnet explain TYPE        describe a resource type, such as AWS::EC2::Subnet
        ecsnet explain             list the rules
        ecsnet import TEMPLATE [-o FILE]
-                                  print an ecsnet stack program that emits the template (YAML or JSON)";
+                                  print an ecsnet stack program that emits the template (YAML or JSON)
+       ecsnet diff OLD NEW [--format json] [--fail]
+                                  compare two templates (or two app output directories): what changes,
+                                  what is replaced and why, the security changes; `--fail` exits 1 on any difference";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,6 +67,7 @@ fn run(args: &[String]) -> (u8, String) {
         ["import", template] => import_template(template, None),
         ["import", template, "-o" | "--output", file]
         | ["import", "-o" | "--output", file, template] => import_template(template, Some(file)),
+        ["diff", rest @ ..] => diff_command(rest),
         ["-h" | "--help" | "help"] => (0, format!("{USAGE}\n")),
         _ => (2, format!("{USAGE}\n")),
     }
@@ -85,6 +94,30 @@ fn import_template(template: &str, output: Option<&str>) -> (u8, String) {
             Err(error) => (1, format!("ecsnet: cannot write {file}: {error}\n")),
         },
         _ => (0, imported.program),
+    }
+}
+
+/// `ecsnet diff OLD NEW [--format json] [--fail]`. The report goes to
+/// standard output even when `--fail` exits 1, so it is printed here;
+/// errors exit 2. Colour only on a terminal, and never with `NO_COLOR` set.
+fn diff_command(args: &[&str]) -> (u8, String) {
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    match diff::command(args, color) {
+        Ok(outcome) if outcome.status == 0 => (0, outcome.report),
+        Ok(outcome) => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(outcome.report.as_bytes());
+            let _ = stdout.flush();
+            (outcome.status, String::new())
+        }
+        Err(error) => (
+            2,
+            format!(
+                "ecsnet: {error}
+"
+            ),
+        ),
     }
 }
 

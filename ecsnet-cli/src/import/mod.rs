@@ -37,7 +37,7 @@
 
 mod convert;
 mod program;
-mod read;
+pub(crate) mod read;
 mod render;
 mod repeat;
 
