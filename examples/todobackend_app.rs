@@ -285,12 +285,14 @@ pub mod todobackend {
             task_definition: ApplicationTaskDefinition,
             cluster: ApplicationCluster,
             desired_count: ApplicationDesiredCount,
+            // ANCHOR: uses
             network_configuration: {
                 awsvpc_configuration: {
                     security_groups: [ApplicationSecurityGroup],
                     subnets: [network::PrivateSubnet],
                 },
             },
+            // ANCHOR_END: uses
             load_balancers: [{
                 container_name: "todobackend",
                 container_port: 8000,

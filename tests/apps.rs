@@ -69,11 +69,13 @@ mod shop {
     /// the network.
     #[stack]
     pub mod monitoring {
+        // ANCHOR: import
         #[import(AWS::EC2::VPC::Id, export = "shared-network:VpcId", cidr = "192.168.0.0/16")]
         pub struct SharedVpc;
 
         #[resource(AWS::EC2::Subnet { vpc_id: SharedVpc, cidr_block: "192.168.4.0/24" })]
         pub struct ProbeSubnet;
+        // ANCHOR_END: import
 
         #[resource(AWS::EC2::SecurityGroupIngress {
             group_id: application::TaskSecurityGroup.GroupId,
