@@ -26,6 +26,8 @@
 //!   cannot be deployed in any order: a compile error.
 
 mod references;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

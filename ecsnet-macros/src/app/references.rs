@@ -229,7 +229,15 @@ fn string_references(
             let (name, attribute) = path
                 .split_once('.')
                 .map_or((path, Vec::new()), |(n, a)| (n, vec![a.to_owned()]));
-            found.push((index, name.to_owned(), attribute));
+            // Only names that can be declarations and attributes: anything
+            // else is left for the stack to report as written.
+            let word = |w: &str| {
+                w.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+            };
+            if word(name) && attribute.iter().flat_map(|a| a.split('.')).all(word) {
+                found.push((index, name.to_owned(), attribute));
+            }
         }
         rest = &after[close + 1..];
     }
