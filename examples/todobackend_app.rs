@@ -104,11 +104,6 @@ pub mod todobackend {
         #[parameter(List<AWS::EC2::Subnet::Id>)]
         pub struct ApplicationSubnets;
 
-
-
-
-
-
         /// The application's credentials, read from Secrets Manager by the
         /// `SecretsManager` function and exposed as attributes.
         #[resource(AWS::CloudFormation::CustomResource {

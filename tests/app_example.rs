@@ -46,7 +46,10 @@ fn the_application_imports_the_network_s_subnet_and_vpc() {
     );
     assert_eq!(
         app.stacks[1].imports,
-        ["todobackend-network:PrivateSubnet", "todobackend-network:VpcId"]
+        [
+            "todobackend-network:PrivateSubnet",
+            "todobackend-network:VpcId"
+        ]
     );
     let application = (app.stacks[1].template)();
     // No resource of the network stack is declared again.

@@ -70,7 +70,11 @@ mod shop {
     #[stack]
     pub mod monitoring {
         // ANCHOR: import
-        #[import(AWS::EC2::VPC::Id, export = "shared-network:VpcId", cidr = "192.168.0.0/16")]
+        #[import(
+            AWS::EC2::VPC::Id,
+            export = "shared-network:VpcId",
+            cidr = "192.168.0.0/16"
+        )]
         pub struct SharedVpc;
 
         #[resource(AWS::EC2::Subnet { vpc_id: SharedVpc, cidr_block: "192.168.4.0/24" })]
@@ -115,10 +119,16 @@ fn stacks_come_in_deployment_order_with_their_exports_and_imports() {
             "shop-network:TasksSubnet",
         ]
     );
-    assert_eq!(app.stacks[1].exports, ["shop-application:TaskSecurityGroup:GroupId"]);
+    assert_eq!(
+        app.stacks[1].exports,
+        ["shop-application:TaskSecurityGroup:GroupId"]
+    );
     assert_eq!(app.stacks[1].imports, app.stacks[0].exports);
     // An `#[import]` is another tool's export, not the app's.
-    assert_eq!(app.stacks[2].imports, ["shop-application:TaskSecurityGroup:GroupId"]);
+    assert_eq!(
+        app.stacks[2].imports,
+        ["shop-application:TaskSecurityGroup:GroupId"]
+    );
 }
 
 #[test]
@@ -132,13 +142,19 @@ fn the_producing_stack_exports_what_the_others_use() {
             "Export": {"Name": "shop-network:Vpc:CidrBlock"},
         })
     );
-    assert_eq!(network["Outputs"]["ExportVpc"]["Value"], json!({"Ref": "Vpc"}));
+    assert_eq!(
+        network["Outputs"]["ExportVpc"]["Value"],
+        json!({"Ref": "Vpc"})
+    );
     assert_eq!(
         network["Outputs"]["ExportPrivateSubnet"]["Value"],
         json!({"Ref": "PrivateSubnet"})
     );
     // The author's own output stays as written.
-    assert_eq!(network["Outputs"]["VpcIdOutput"]["Value"], json!({"Ref": "Vpc"}));
+    assert_eq!(
+        network["Outputs"]["VpcIdOutput"]["Value"],
+        json!({"Ref": "Vpc"})
+    );
 }
 
 #[test]
@@ -152,7 +168,10 @@ fn the_consuming_stack_imports_and_declares_no_copy() {
     assert!(application.get("Parameters").is_none(), "{application:#}");
     let group = &resources["TaskSecurityGroup"]["Properties"];
     // An output named by path imports what the output names.
-    assert_eq!(group["VpcId"], json!({"Fn::ImportValue": "shop-network:Vpc"}));
+    assert_eq!(
+        group["VpcId"],
+        json!({"Fn::ImportValue": "shop-network:Vpc"})
+    );
     assert_eq!(
         group["SecurityGroupIngress"][0]["CidrIp"],
         json!({"Fn::ImportValue": "shop-network:Vpc:CidrBlock"})
@@ -186,7 +205,11 @@ fn an_import_is_read_where_it_is_used() {
     );
     // Nothing of the network stack is in it, though it was checked with it.
     assert_eq!(
-        monitoring["Resources"].as_object().unwrap().keys().collect::<Vec<_>>(),
+        monitoring["Resources"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
         ["ProbeSubnet", "MetricsIngress"]
     );
 }
@@ -207,7 +230,10 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
     let network_line = stdout.find("--stack-name shop-network").unwrap();
     let application_line = stdout.find("--stack-name shop-application").unwrap();
     assert!(network_line < application_line, "{stdout}");
-    assert!(stdout.contains(" --parameter-overrides VpcBlock=… PublicSubnet=…\n"), "{stdout}");
+    assert!(
+        stdout.contains(" --parameter-overrides VpcBlock=… PublicSubnet=…\n"),
+        "{stdout}"
+    );
     let manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["app"], "shop");
@@ -232,7 +258,8 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
         })
     );
     let written: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("application.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.join("application.json")).unwrap())
+            .unwrap();
     assert_eq!(written, template("application"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -240,7 +267,12 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
 #[test]
 fn an_app_needs_a_directory() {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let code = ecsnet::cli::run_app(&shop::app(), &["shop", "--output", "x.json"], &mut stdout, &mut stderr);
+    let code = ecsnet::cli::run_app(
+        &shop::app(),
+        &["shop", "--output", "x.json"],
+        &mut stdout,
+        &mut stderr,
+    );
     assert_eq!(code, 2);
     assert_eq!(
         String::from_utf8(stderr).unwrap(),

@@ -93,7 +93,11 @@ impl App {
 impl AppStack {
     /// A stack named `name` (its module) deployed as `stack_name`.
     #[must_use]
-    pub fn new(name: &'static str, stack_name: &'static str, template: fn() -> Template) -> AppStack {
+    pub fn new(
+        name: &'static str,
+        stack_name: &'static str,
+        template: fn() -> Template,
+    ) -> AppStack {
         AppStack {
             name,
             stack_name,

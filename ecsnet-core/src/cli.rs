@@ -605,6 +605,194 @@ fn stdout_was_closed() -> bool {
     })
 }
 
+/// Runs an app's command line on the process's arguments: writes every
+/// stack's template and the manifest to `--output-dir DIR`, and prints the
+/// commands that deploy them in order.
+///
+/// ```no_run
+/// # fn app() -> ecsnet_core::app::App { ecsnet_core::app::App::new("todobackend") }
+/// fn main() -> std::process::ExitCode {
+///     ecsnet_core::cli::app_main(&app())
+/// }
+/// ```
+#[must_use]
+pub fn app_main(app: &App) -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut stdout = StandardOutput::default();
+    let mut stderr = io::stderr().lock();
+    let mut code = run_app(app, &args, &mut stdout, &mut stderr);
+    if let Err(e) = stdout.flush()
+        && code == 0
+    {
+        let _ = writeln!(stderr, "error: cannot write to standard output: {e}");
+        code = IO_ERROR;
+    }
+    ExitCode::from(code)
+}
+
+/// Runs an app's command line on `args` (the program's name first): the
+/// exit status, 0 on success, 1 when a file cannot be written, 2 on a usage
+/// error.
+pub fn run_app<A: AsRef<OsStr>>(
+    app: &App,
+    args: &[A],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let args: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
+    let program = args
+        .first()
+        .and_then(|arg| Path::new(arg).file_name())
+        .map_or_else(
+            || "app".to_owned(),
+            |name| escape(&name.to_string_lossy()).into_owned(),
+        );
+    let mut output_dir: Option<OsString> = None;
+    let mut format = Format::Json;
+    let mut rest = args.get(1..).unwrap_or_default().iter();
+    let usage_error = |message: String, stderr: &mut dyn Write| {
+        let _ = writeln!(stderr, "error: {message}\ntry `{program} --help`");
+        USAGE
+    };
+    while let Some(&arg) = rest.next() {
+        match arg.to_str() {
+            Some("-h" | "--help") => {
+                let text = app_usage(&program);
+                return match write_stdout(stdout, text.as_bytes()) {
+                    Ok(()) => 0,
+                    Err(Failure::Io(message) | Failure::Usage(message)) => {
+                        let _ = writeln!(stderr, "error: {message}");
+                        IO_ERROR
+                    }
+                };
+            }
+            Some("--output-dir" | "-o") => match rest.next() {
+                Some(dir) if output_dir.is_none() => output_dir = Some((*dir).to_owned()),
+                Some(_) => {
+                    return usage_error("`--output-dir` is given more than once".into(), stderr);
+                }
+                None => return usage_error("`--output-dir` needs a value".into(), stderr),
+            },
+            Some("--format") => match rest.next().and_then(|f| f.to_str()) {
+                Some("json") => format = Format::Json,
+                Some("yaml") => format = Format::Yaml,
+                _ => return usage_error("`--format` takes `json` or `yaml`".into(), stderr),
+            },
+            Some("--output") => {
+                return usage_error(
+                    "an app writes one template per stack: `--output-dir DIR`".into(),
+                    stderr,
+                );
+            }
+            _ => {
+                let shown = shown(arg);
+                let message = match did_you_mean(&shown, ["--output-dir", "--format", "--help"]) {
+                    Some(option) => format!("unknown argument `{shown}`; did you mean `{option}`?"),
+                    None => format!("unknown argument `{shown}`"),
+                };
+                return usage_error(message, stderr);
+            }
+        }
+    }
+    let Some(dir) = output_dir else {
+        return usage_error(
+            "an app writes its templates to a directory: `--output-dir DIR`".into(),
+            stderr,
+        );
+    };
+    match write_app(app, Path::new(&dir), format) {
+        Ok(text) => match write_stdout(stdout, text.as_bytes()) {
+            Ok(()) => 0,
+            Err(Failure::Io(message) | Failure::Usage(message)) => {
+                let _ = writeln!(stderr, "error: {message}");
+                IO_ERROR
+            }
+        },
+        Err(message) => {
+            let _ = writeln!(stderr, "error: {message}");
+            IO_ERROR
+        }
+    }
+}
+
+fn app_usage(program: &str) -> String {
+    format!(
+        "\
+Writes this app's stacks to a directory: one template per stack and
+`manifest.json`, which lists the stacks in deployment order with their
+parameters, capabilities, exports and imports.
+
+usage: {program} --output-dir DIR [--format json|yaml]
+
+options:
+  -o, --output-dir DIR   the directory (created if missing)
+      --format FORMAT    the templates' format, `json` (the default) or `yaml`
+  -h, --help             print this help
+"
+    )
+}
+
+/// Writes the templates and the manifest; what to print: the files and the
+/// commands that deploy the stacks in order.
+fn write_app(app: &App, dir: &Path, format: Format) -> Result<String, String> {
+    let shown_dir = escape(&dir.display().to_string()).into_owned();
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create `{shown_dir}`: {e}"))?;
+    let extension = match format {
+        Format::Json => "json",
+        Format::Yaml => "yaml",
+    };
+    let mut commands = String::new();
+    for stack in &app.stacks {
+        let template = (stack.template)();
+        let text = match format {
+            Format::Json => template.to_json_pretty(),
+            Format::Yaml => template.to_yaml(),
+        };
+        let file = dir.join(format!("{}.{extension}", stack.name));
+        let shown_file = escape(&file.display().to_string()).into_owned();
+        write_file(&file, text.as_bytes())
+            .map_err(|e| format!("cannot write `{shown_file}`: {e}"))?;
+        let _ = write!(
+            commands,
+            "  aws cloudformation deploy --stack-name {} --template-file {shown_file}",
+            stack.stack_name
+        );
+        let capabilities = crate::app::capabilities(&template);
+        if !capabilities.is_empty() {
+            let _ = write!(commands, " --capabilities {}", capabilities.join(" "));
+        }
+        let required: Vec<String> = template
+            .parameters
+            .iter()
+            .filter(|(_, p)| p.default.is_none())
+            .map(|(name, _)| format!("{name}=…"))
+            .collect();
+        if !required.is_empty() {
+            let _ = write!(commands, " --parameter-overrides {}", required.join(" "));
+        }
+        commands.push('\n');
+    }
+    let mut manifest = serde_json::to_string_pretty(&app.manifest(extension))
+        .map_err(|e| format!("cannot write the manifest: {e}"))?;
+    manifest.push('\n');
+    let manifest_file = dir.join("manifest.json");
+    write_file(&manifest_file, manifest.as_bytes()).map_err(|e| {
+        format!(
+            "cannot write `{}`: {e}",
+            escape(&manifest_file.display().to_string())
+        )
+    })?;
+    let names: Vec<String> = app
+        .stacks
+        .iter()
+        .map(|s| format!("{}.{extension}", s.name))
+        .collect();
+    Ok(format!(
+        "wrote {} and manifest.json to {shown_dir}\n\ndeploy every stack in order:\n  ecsnet deploy {shown_dir}\n\nor, with the AWS CLI, in this order:\n{commands}",
+        names.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -1114,191 +1302,4 @@ mod tests {
                 .starts_with("error: cannot write to standard output: ")
         );
     }
-}
-
-/// Runs an app's command line on the process's arguments: writes every
-/// stack's template and the manifest to `--output-dir DIR`, and prints the
-/// commands that deploy them in order.
-///
-/// ```no_run
-/// # fn app() -> ecsnet_core::app::App { ecsnet_core::app::App::new("todobackend") }
-/// fn main() -> std::process::ExitCode {
-///     ecsnet_core::cli::app_main(&app())
-/// }
-/// ```
-#[must_use]
-pub fn app_main(app: &App) -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let mut stdout = StandardOutput::default();
-    let mut stderr = io::stderr().lock();
-    let mut code = run_app(app, &args, &mut stdout, &mut stderr);
-    if let Err(e) = stdout.flush()
-        && code == 0
-    {
-        let _ = writeln!(stderr, "error: cannot write to standard output: {e}");
-        code = IO_ERROR;
-    }
-    ExitCode::from(code)
-}
-
-/// Runs an app's command line on `args` (the program's name first): the
-/// exit status, 0 on success, 1 when a file cannot be written, 2 on a usage
-/// error.
-pub fn run_app<A: AsRef<OsStr>>(
-    app: &App,
-    args: &[A],
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> u8 {
-    let args: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
-    let program = args
-        .first()
-        .and_then(|arg| Path::new(arg).file_name())
-        .map_or_else(
-            || "app".to_owned(),
-            |name| escape(&name.to_string_lossy()).into_owned(),
-        );
-    let mut output_dir: Option<OsString> = None;
-    let mut format = Format::Json;
-    let mut rest = args.get(1..).unwrap_or_default().iter();
-    let usage_error = |message: String, stderr: &mut dyn Write| {
-        let _ = writeln!(stderr, "error: {message}\ntry `{program} --help`");
-        USAGE
-    };
-    while let Some(&arg) = rest.next() {
-        match arg.to_str() {
-            Some("-h" | "--help") => {
-                let text = app_usage(&program);
-                return match write_stdout(stdout, text.as_bytes()) {
-                    Ok(()) => 0,
-                    Err(Failure::Io(message) | Failure::Usage(message)) => {
-                        let _ = writeln!(stderr, "error: {message}");
-                        IO_ERROR
-                    }
-                };
-            }
-            Some("--output-dir" | "-o") => match rest.next() {
-                Some(dir) if output_dir.is_none() => output_dir = Some((*dir).to_owned()),
-                Some(_) => {
-                    return usage_error("`--output-dir` is given more than once".into(), stderr);
-                }
-                None => return usage_error("`--output-dir` needs a value".into(), stderr),
-            },
-            Some("--format") => match rest.next().and_then(|f| f.to_str()) {
-                Some("json") => format = Format::Json,
-                Some("yaml") => format = Format::Yaml,
-                _ => return usage_error("`--format` takes `json` or `yaml`".into(), stderr),
-            },
-            Some("--output") => {
-                return usage_error(
-                    "an app writes one template per stack: `--output-dir DIR`".into(),
-                    stderr,
-                );
-            }
-            _ => {
-                let shown = shown(arg);
-                let message = match did_you_mean(&shown, ["--output-dir", "--format", "--help"]) {
-                    Some(option) => format!("unknown argument `{shown}`; did you mean `{option}`?"),
-                    None => format!("unknown argument `{shown}`"),
-                };
-                return usage_error(message, stderr);
-            }
-        }
-    }
-    let Some(dir) = output_dir else {
-        return usage_error(
-            "an app writes its templates to a directory: `--output-dir DIR`".into(),
-            stderr,
-        );
-    };
-    match write_app(app, Path::new(&dir), format) {
-        Ok(text) => match write_stdout(stdout, text.as_bytes()) {
-            Ok(()) => 0,
-            Err(Failure::Io(message) | Failure::Usage(message)) => {
-                let _ = writeln!(stderr, "error: {message}");
-                IO_ERROR
-            }
-        },
-        Err(message) => {
-            let _ = writeln!(stderr, "error: {message}");
-            IO_ERROR
-        }
-    }
-}
-
-fn app_usage(program: &str) -> String {
-    format!(
-        "\
-Writes this app's stacks to a directory: one template per stack and
-`manifest.json`, which lists the stacks in deployment order with their
-parameters, capabilities, exports and imports.
-
-usage: {program} --output-dir DIR [--format json|yaml]
-
-options:
-  -o, --output-dir DIR   the directory (created if missing)
-      --format FORMAT    the templates' format, `json` (the default) or `yaml`
-  -h, --help             print this help
-"
-    )
-}
-
-/// Writes the templates and the manifest; what to print: the files and the
-/// commands that deploy the stacks in order.
-fn write_app(app: &App, dir: &Path, format: Format) -> Result<String, String> {
-    let shown_dir = escape(&dir.display().to_string()).into_owned();
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create `{shown_dir}`: {e}"))?;
-    let extension = match format {
-        Format::Json => "json",
-        Format::Yaml => "yaml",
-    };
-    let mut commands = String::new();
-    for stack in &app.stacks {
-        let template = (stack.template)();
-        let text = match format {
-            Format::Json => template.to_json_pretty(),
-            Format::Yaml => template.to_yaml(),
-        };
-        let file = dir.join(format!("{}.{extension}", stack.name));
-        let shown_file = escape(&file.display().to_string()).into_owned();
-        write_file(&file, text.as_bytes()).map_err(|e| format!("cannot write `{shown_file}`: {e}"))?;
-        let _ = write!(
-            commands,
-            "  aws cloudformation deploy --stack-name {} --template-file {shown_file}",
-            stack.stack_name
-        );
-        let capabilities = crate::app::capabilities(&template);
-        if !capabilities.is_empty() {
-            let _ = write!(commands, " --capabilities {}", capabilities.join(" "));
-        }
-        let required: Vec<String> = template
-            .parameters
-            .iter()
-            .filter(|(_, p)| p.default.is_none())
-            .map(|(name, _)| format!("{name}=…"))
-            .collect();
-        if !required.is_empty() {
-            let _ = write!(commands, " --parameter-overrides {}", required.join(" "));
-        }
-        commands.push('\n');
-    }
-    let mut manifest = serde_json::to_string_pretty(&app.manifest(extension))
-        .map_err(|e| format!("cannot write the manifest: {e}"))?;
-    manifest.push('\n');
-    let manifest_file = dir.join("manifest.json");
-    write_file(&manifest_file, manifest.as_bytes()).map_err(|e| {
-        format!(
-            "cannot write `{}`: {e}",
-            escape(&manifest_file.display().to_string())
-        )
-    })?;
-    let names: Vec<String> = app
-        .stacks
-        .iter()
-        .map(|s| format!("{}.{extension}", s.name))
-        .collect();
-    Ok(format!(
-        "wrote {} and manifest.json to {shown_dir}\n\ndeploy every stack in order:\n  ecsnet deploy {shown_dir}\n\nor, with the AWS CLI, in this order:\n{commands}",
-        names.join(", ")
-    ))
 }

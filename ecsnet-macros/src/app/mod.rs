@@ -118,8 +118,20 @@ fn expand_app(args: TokenStream, item: &TokenStream, errors: &Errors) -> TokenSt
     }
     let order = deployment_order(&stacks, errors);
 
-    // Rewrite: references become copies' names, copies join the stacks that
-    // refer, and the stacks referred to export what is used.
+    let (exports, imports) = exports_and_imports(&stacks, errors);
+    rewrite_stacks(items, &stacks, &exports, &krate);
+    items.push(app_fn(
+        &app_name, &krate, &stacks, &order, &exports, &imports,
+    ));
+    quote!(#module)
+}
+
+/// Per stack, the values it exports for the others and the export names it
+/// imports.
+fn exports_and_imports(
+    stacks: &[StackModule],
+    errors: &Errors,
+) -> (Vec<Vec<Export>>, Vec<Vec<String>>) {
     let mut exports: Vec<Vec<Export>> = vec![Vec::new(); stacks.len()];
     let mut imports: Vec<Vec<String>> = vec![Vec::new(); stacks.len()];
     for (index, stack) in stacks.iter().enumerate() {
@@ -144,15 +156,31 @@ fn expand_app(args: TokenStream, item: &TokenStream, errors: &Errors) -> TokenSt
             }
         }
     }
+    (exports, imports)
+}
+
+/// Rewrites the app's stack modules: references become copies' names, the
+/// copies join the stacks that refer, the stacks referred to export what is
+/// used, and `#[stack]` is spelled through the facade.
+fn rewrite_stacks(
+    items: &mut [Item],
+    stacks: &[StackModule],
+    exports: &[Vec<Export>],
+    krate: &syn::Path,
+) {
     let mut rewritten: Vec<(usize, Vec<Item>)> = Vec::new();
     for (index, stack) in stacks.iter().enumerate() {
         // Copies first: a rule that compares two declarations reports at
         // the later one, which is then the stack's own.
-        let mut stack_items: Vec<Item> = closure(index, &stacks)
+        let mut stack_items: Vec<Item> = closure(index, stacks)
             .into_iter()
-            .flat_map(|other| stacks[other].copies(&stacks))
+            .flat_map(|other| stacks[other].copies(stacks))
             .collect();
-        stack_items.extend(references::rewrite_items(&stack.items, &stacks, &stack.module));
+        stack_items.extend(references::rewrite_items(
+            &stack.items,
+            stacks,
+            &stack.module,
+        ));
         stack_items.extend(stacks[index].export_outputs(&exports[index]));
         rewritten.push((stack.index, stack_items));
     }
@@ -176,7 +204,17 @@ fn expand_app(args: TokenStream, item: &TokenStream, errors: &Errors) -> TokenSt
             *content = stack_items;
         }
     }
+}
 
+/// `pub fn app()`: the stacks in deployment order.
+fn app_fn(
+    app_name: &str,
+    krate: &syn::Path,
+    stacks: &[StackModule],
+    order: &[usize],
+    exports: &[Vec<Export>],
+    imports: &[Vec<String>],
+) -> Item {
     let entries = order.iter().map(|&index| {
         let stack = &stacks[index];
         let module = format_ident!("{}", stack.module);
@@ -192,15 +230,14 @@ fn expand_app(args: TokenStream, item: &TokenStream, errors: &Errors) -> TokenSt
             )
         }
     });
-    items.push(syn::parse_quote! {
+    syn::parse_quote! {
         /// The app's stacks in deployment order, each with its template, the
         /// exports it makes and the exports it imports.
         #[must_use]
         pub fn app() -> #krate::app::App {
             #krate::app::App::new(#app_name) #(#entries)*
         }
-    });
-    quote!(#module)
+    }
 }
 
 /// `#[app(name = "…", crate = "…")]`.
@@ -234,7 +271,9 @@ impl Options {
                 {
                     return Err(syn::Error::new(
                         name.span(),
-                        format!("app name `{text}` cannot start a stack name; CloudFormation stack names are letters, digits and `-`, starting with a letter"),
+                        format!(
+                            "app name `{text}` cannot start a stack name; CloudFormation stack names are letters, digits and `-`, starting with a letter"
+                        ),
                     ));
                 }
                 options.name = Some(text);
@@ -433,7 +472,11 @@ impl StackModule {
             let Item::Struct(mut structure) = item else {
                 continue;
             };
-            if !declares(&structure) || structure.attrs.iter().any(|a| a.path().is_ident(kw::OUTPUT))
+            if !declares(&structure)
+                || structure
+                    .attrs
+                    .iter()
+                    .any(|a| a.path().is_ident(kw::OUTPUT))
             {
                 continue;
             }
@@ -479,7 +522,10 @@ impl StackModule {
                     .iter()
                     .find(|(n, _)| *n == export.id)
                     .map(|(_, c)| quote!(, condition = #c));
-                let doc = format!("Exports {} as {name} for the other stacks of the app.", export.id);
+                let doc = format!(
+                    "Exports {} as {name} for the other stacks of the app.",
+                    export.id
+                );
                 syn::parse_quote! {
                     #[doc = #doc]
                     #[output(#id #(#attribute)*, export = #name #condition)]
@@ -771,7 +817,9 @@ fn lower_value(value: &mut Value, import: &Import<'_>) {
             import(&name.to_string(), &attribute, value.span)
         }
         ValueKind::List(items) => {
-            items.iter_mut().for_each(|v| lower_value(v, import));
+            for item in items {
+                lower_value(item, import);
+            }
             None
         }
         ValueKind::Object(object) => {
@@ -779,7 +827,9 @@ fn lower_value(value: &mut Value, import: &Import<'_>) {
             None
         }
         ValueKind::Call(call) => {
-            call.args.iter_mut().for_each(|v| lower_value(v, import));
+            for arg in &mut call.args {
+                lower_value(arg, import);
+            }
             None
         }
         ValueKind::Sub(sub) => {
@@ -887,7 +937,9 @@ pub fn check(stack: &Stack, errors: &Errors) {
                     format!("`{name}` belongs to another stack; conditions and mappings are read only in the stack that declares them"),
                 );
             }
-            ValueKind::Ref(name) | ValueKind::GetAtt(name, _) if in_condition && is_foreign(name) => {
+            ValueKind::Ref(name) | ValueKind::GetAtt(name, _)
+                if in_condition && is_foreign(name) =>
+            {
                 errors.push_spanned(
                     value.span,
                     format!("a condition cannot read `{name}` from another stack; conditions read parameters only"),

@@ -159,7 +159,8 @@ fn match_path(
         Some(TokenTree::Ident(ident)) => Some(ident),
         _ => None,
     };
-    let punct = |at: usize, c: char| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let punct =
+        |at: usize, c: char| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
     let separator = |at: usize| punct(at, ':') && punct(at + 1, ':');
     // Not in the middle of a longer path.
     if i >= 2 && separator(i - 2) {
@@ -176,7 +177,10 @@ fn match_path(
         return None;
     }
     let name = ident(at + 3)?;
-    if !name.unraw().to_string().starts_with(|c: char| c.is_ascii_uppercase())
+    if !name
+        .unraw()
+        .to_string()
+        .starts_with(|c: char| c.is_ascii_uppercase())
         || separator(at + 4)
         || punct(at + 4, '!')
         || matches!(trees.get(at + 4), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Brace)
@@ -286,18 +290,18 @@ fn rewrite(
 fn replacement(reference: &Reference, producer: &StackModule) -> Vec<TokenTree> {
     let span = reference.name.span();
     let name = reference.name.to_string();
-    let (id, attribute) = match producer.outputs.iter().find(|(o, _)| *o == name) {
-        Some((_, value)) => match declaration_path(value) {
-            Some(path) => path,
-            None => {
-                // Reported by `StackModule::resolve`; a string stands in,
-                // so the stack adds no error of its own.
-                let mut text = Literal::string(&format!("{}::{name}", producer.module));
-                text.set_span(span);
-                return vec![TokenTree::Literal(text)];
-            }
-        },
-        None => (name, Vec::new()),
+    let output = producer.outputs.iter().find(|(o, _)| *o == name);
+    let (id, attribute) = if let Some((_, value)) = output {
+        let Some(path) = declaration_path(value) else {
+            // Reported by `StackModule::resolve`; a string stands in, so the
+            // stack adds no error of its own.
+            let mut text = Literal::string(&format!("{}::{name}", producer.module));
+            text.set_span(span);
+            return vec![TokenTree::Literal(text)];
+        };
+        path
+    } else {
+        (name, Vec::new())
     };
     let mut out = vec![TokenTree::Ident(Ident::new(&producer.copy_name(&id), span))];
     for part in attribute.iter().flat_map(|a| a.split('.')) {
@@ -333,31 +337,27 @@ fn rewrite_string(
         };
         let inner = &after[..close];
         match inner.split_once("::") {
-            Some((stack, path))
-                if stack != current && modules.iter().any(|m| m == stack) =>
-            {
+            Some((stack, path)) if stack != current && modules.iter().any(|m| m == stack) => {
                 let producer = &stacks[modules.iter().position(|m| m == stack).unwrap_or(0)];
-                let (name, attribute) = path.split_once('.').map_or((path, None), |(n, a)| (n, Some(a)));
+                let (name, attribute) = path
+                    .split_once('.')
+                    .map_or((path, None), |(n, a)| (n, Some(a)));
                 let resolved = producer
                     .outputs
                     .iter()
                     .find(|(o, _)| o == name)
                     .and_then(|(_, value)| declaration_path(value));
-                match (resolved, attribute) {
-                    (Some((id, output_attribute)), None) => {
-                        result.push_str(&producer.copy_name(&id));
-                        if let Some(a) = output_attribute.first() {
-                            result.push('.');
-                            result.push_str(a);
-                        }
-                    }
-                    _ => {
-                        result.push_str(&producer.copy_name(name));
-                        if let Some(a) = attribute {
-                            result.push('.');
-                            result.push_str(a);
-                        }
-                    }
+                // An output names what its value names.
+                let (id, attribute) =
+                    if let (Some((id, output_attribute)), None) = (resolved, attribute) {
+                        (id, output_attribute.into_iter().next())
+                    } else {
+                        (name.to_owned(), attribute.map(str::to_owned))
+                    };
+                result.push_str(&producer.copy_name(&id));
+                if let Some(a) = attribute {
+                    result.push('.');
+                    result.push_str(&a);
                 }
             }
             _ => result.push_str(inner),

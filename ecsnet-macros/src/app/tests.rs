@@ -35,7 +35,10 @@ fn app(args: &str, module: &str) -> TokenStream {
 
 /// Expands `#[app] module`, then each of its stacks as the compiler would:
 /// the app's errors, and each stack's name with its errors and code.
-fn app_and_stacks(module: &str) -> (Vec<String>, Vec<(String, Vec<String>, String)>) {
+/// A stack's name, its errors and its code.
+type ExpandedStack = (String, Vec<String>, String);
+
+fn app_and_stacks(module: &str) -> (Vec<String>, Vec<ExpandedStack>) {
     let output = app("", module);
     let app_errors = errors(&output);
     // The module follows the errors: the last item of the output.
@@ -62,7 +65,11 @@ fn app_and_stacks(module: &str) -> (Vec<String>, Vec<(String, Vec<String>, Strin
             _ => TokenStream::new(),
         };
         let expanded = crate::expand::stack(args, &quote::quote!(#stack));
-        stacks.push((stack.ident.to_string(), errors(&expanded), expanded.to_string()));
+        stacks.push((
+            stack.ident.to_string(),
+            errors(&expanded),
+            expanded.to_string(),
+        ));
     }
     (app_errors, stacks)
 }
@@ -70,12 +77,28 @@ fn app_and_stacks(module: &str) -> (Vec<String>, Vec<(String, Vec<String>, Strin
 #[test]
 fn malformed_apps_are_errors_not_panics() {
     for (args, module, expected) in [
-        ("", "struct NotAModule;", "`#[app]` goes on an inline module"),
+        (
+            "",
+            "struct NotAModule;",
+            "`#[app]` goes on an inline module",
+        ),
         ("", "mod outside;", "needs the module's stacks inline"),
         ("", "mod empty {}", "this app has no stacks"),
-        ("name = \"1st\"", "mod a { #[stack] mod s {} }", "cannot start a stack name"),
-        ("name = 3", "mod a { #[stack] mod s {} }", "expected string literal"),
-        ("colour = \"red\"", "mod a { #[stack] mod s {} }", "unknown option of `#[app]`"),
+        (
+            "name = \"1st\"",
+            "mod a { #[stack] mod s {} }",
+            "cannot start a stack name",
+        ),
+        (
+            "name = 3",
+            "mod a { #[stack] mod s {} }",
+            "expected string literal",
+        ),
+        (
+            "colour = \"red\"",
+            "mod a { #[stack] mod s {} }",
+            "unknown option of `#[app]`",
+        ),
     ] {
         let found = errors(&app(args, module));
         assert!(
@@ -107,11 +130,11 @@ fn dangling_paths_and_strings_do_not_panic() {
 
 #[test]
 fn a_cycle_of_three_names_every_step() {
-    let module = r#"mod a {
+    let module = r"mod a {
         #[stack] mod one { #[resource(AWS::SNS::Topic { display_name: three::T3.TopicName })] pub struct T1; }
         #[stack] mod two { #[resource(AWS::SNS::Topic { display_name: one::T1.TopicName })] pub struct T2; }
         #[stack] mod three { #[resource(AWS::SNS::Topic { display_name: two::T2.TopicName })] pub struct T3; }
-    }"#;
+    }";
     let (app_errors, _) = app_and_stacks(module);
     assert_eq!(app_errors.len(), 1, "{app_errors:#?}");
     assert!(

@@ -142,7 +142,12 @@ pub fn check_template_limits(cx: &Context) {
     let _rule = cx.errors.rule("template-limits");
     let mut counts = [0usize; 4];
     // Copies of another stack's declarations are that stack's template's.
-    for declaration in cx.stack.declarations.iter().filter(|d| d.foreign.is_none() && !d.is_import()) {
+    for declaration in cx
+        .stack
+        .declarations
+        .iter()
+        .filter(|d| d.foreign.is_none() && !d.is_import())
+    {
         let (index, limit, what, fix) = match declaration.kind {
             DeclarationKind::Parameter(_) => (
                 0,

@@ -94,17 +94,7 @@ fn expand(parsed: Parsed) -> TokenStream {
         mut repeated,
         ..
     } = parsed;
-    // Copies of other stacks' declarations (see `app`) were checked with
-    // this stack; they are neither emitted nor defined.
-    let copies: HashSet<String> = stack
-        .declarations
-        .iter()
-        .filter(|d| d.foreign.is_some())
-        .map(|d| d.rust_ident.unraw().to_string())
-        .chain(repeated.iter().filter(|r| r.foreign).map(|r| r.base.unraw().to_string()))
-        .collect();
-    stack.declarations.retain(|d| d.foreign.is_none());
-    repeated.retain(|r| !r.foreign);
+    let copies = drop_copies(&mut stack, &mut repeated);
     // A second declaration of a logical id was reported; dropping its struct
     // keeps rustc from adding E0428 "defined multiple times" on top.
     let (_, items) = module
@@ -212,6 +202,27 @@ fn expand(parsed: Parsed) -> TokenStream {
         const _: () = { #(#uses)* };
     }));
     quote!(#module)
+}
+
+/// Drops the copies of other stacks' declarations (see `app`), which were
+/// checked with this stack but are neither emitted nor defined; their
+/// structs' names.
+fn drop_copies(stack: &mut Stack, repeated: &mut Vec<crate::parse::Repeated>) -> HashSet<String> {
+    let copies = stack
+        .declarations
+        .iter()
+        .filter(|d| d.foreign.is_some())
+        .map(|d| d.rust_ident.unraw().to_string())
+        .chain(
+            repeated
+                .iter()
+                .filter(|r| r.foreign)
+                .map(|r| r.base.unraw().to_string()),
+        )
+        .collect();
+    stack.declarations.retain(|d| d.foreign.is_none());
+    repeated.retain(|r| !r.foreign);
+    copies
 }
 
 /// `impl StackResource for Name { … }` and friends, one per declaration.

@@ -166,7 +166,11 @@ pub fn parse_import(input: ParseStream) -> syn::Result<Parameter> {
         let name = Ident::parse_any(input)?;
         let key = name.to_string();
         if !kw::IMPORT_OPTIONS.contains(&key.as_str()) {
-            return Err(unknown_option(&name.into(), kw::IMPORT_OPTIONS, "#[import]"));
+            return Err(unknown_option(
+                &name.into(),
+                kw::IMPORT_OPTIONS,
+                "#[import]",
+            ));
         }
         if seen.contains(&key) {
             return Err(syn::Error::new(
@@ -185,11 +189,15 @@ pub fn parse_import(input: ParseStream) -> syn::Result<Parameter> {
                 // an export name), and at most 255 characters.
                 if text.is_empty()
                     || text.len() > 255
-                    || !text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
+                    || !text
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
                 {
                     return Err(syn::Error::new(
                         export.span(),
-                        format!("export name `{text}` is not one CloudFormation accepts: 1 to 255 letters, digits, `-` and `:`"),
+                        format!(
+                            "export name `{text}` is not one CloudFormation accepts: 1 to 255 letters, digits, `-` and `:`"
+                        ),
                     ));
                 }
                 import.import = Some(export);

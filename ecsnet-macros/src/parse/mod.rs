@@ -213,7 +213,9 @@ fn parse_struct(item: &mut ItemStruct, errors: &Errors, out: &mut Collected) {
 /// Removes `#[foreign(module = network, stack_name = "…")]`, which only
 /// `#[app]` writes, and reads it.
 fn take_foreign(attributes: &mut Vec<Attribute>) -> Option<crate::model::Foreign> {
-    let index = attributes.iter().position(|a| a.path().is_ident(kw::FOREIGN))?;
+    let index = attributes
+        .iter()
+        .position(|a| a.path().is_ident(kw::FOREIGN))?;
     let attribute = attributes.remove(index);
     let mut foreign = crate::model::Foreign {
         module: String::new(),
