@@ -21,6 +21,9 @@ mod shop {
         #[parameter(AWS::EC2::Subnet::Id)]
         pub struct PublicSubnet;
 
+        #[parameter(List<AWS::EC2::Subnet::Id>)]
+        pub struct DatabaseSubnets;
+
         #[construct(ecsnet::constructs::nat_gateway { public_subnet: PublicSubnet })]
         pub struct Egress;
 
@@ -63,6 +66,12 @@ mod shop {
             group_set: [TaskSecurityGroup],
         })]
         pub struct TaskInterface;
+
+        #[resource(AWS::RDS::DBSubnetGroup {
+            db_subnet_group_description: "Database subnets",
+            subnet_ids: network::DatabaseSubnets,
+        })]
+        pub struct DatabaseSubnetGroup;
     }
 
     /// A stack that uses the application's group, and through it depends on
@@ -117,6 +126,7 @@ fn stacks_come_in_deployment_order_with_their_exports_and_imports() {
             "shop-network:Vpc:CidrBlock",
             "shop-network:PrivateSubnet",
             "shop-network:TasksSubnet",
+            "shop-network:DatabaseSubnets",
         ]
     );
     assert_eq!(
@@ -150,6 +160,11 @@ fn the_producing_stack_exports_what_the_others_use() {
         network["Outputs"]["ExportPrivateSubnet"]["Value"],
         json!({"Ref": "PrivateSubnet"})
     );
+    // An output's value is a string: a list is exported joined.
+    assert_eq!(
+        network["Outputs"]["ExportDatabaseSubnets"]["Value"],
+        json!({"Fn::Join": [",", {"Ref": "DatabaseSubnets"}]})
+    );
     // The author's own output stays as written.
     assert_eq!(
         network["Outputs"]["VpcIdOutput"]["Value"],
@@ -163,7 +178,12 @@ fn the_consuming_stack_imports_and_declares_no_copy() {
     let resources = application["Resources"].as_object().unwrap();
     assert_eq!(
         resources.keys().collect::<Vec<_>>(),
-        ["TaskSecurityGroup", "Interface", "TaskInterface"]
+        [
+            "TaskSecurityGroup",
+            "Interface",
+            "TaskInterface",
+            "DatabaseSubnetGroup"
+        ]
     );
     assert!(application.get("Parameters").is_none(), "{application:#}");
     let group = &resources["TaskSecurityGroup"]["Properties"];
@@ -183,6 +203,11 @@ fn the_consuming_stack_imports_and_declares_no_copy() {
     assert_eq!(
         resources["Interface"]["Properties"]["SubnetId"],
         json!({"Fn::ImportValue": "shop-network:PrivateSubnet"})
+    );
+    // A list is imported split again.
+    assert_eq!(
+        resources["DatabaseSubnetGroup"]["Properties"]["SubnetIds"],
+        json!({"Fn::Split": [",", {"Fn::ImportValue": "shop-network:DatabaseSubnets"}]})
     );
     // A declaration a construct instance makes in the other stack.
     assert_eq!(
@@ -231,7 +256,7 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
     let application_line = stdout.find("--stack-name shop-application").unwrap();
     assert!(network_line < application_line, "{stdout}");
     assert!(
-        stdout.contains(" --parameter-overrides VpcBlock=… PublicSubnet=…\n"),
+        stdout.contains(" --parameter-overrides VpcBlock=… PublicSubnet=… DatabaseSubnets=…\n"),
         "{stdout}"
     );
     let manifest: Value =
@@ -246,6 +271,7 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
             "parameters": [
                 {"name": "VpcBlock", "type": "String", "no_echo": false},
                 {"name": "PublicSubnet", "type": "AWS::EC2::Subnet::Id", "no_echo": false},
+                {"name": "DatabaseSubnets", "type": "List<AWS::EC2::Subnet::Id>", "no_echo": false},
             ],
             "capabilities": [],
             "exports": [
@@ -253,6 +279,7 @@ fn the_command_line_writes_every_stack_and_the_manifest() {
                 "shop-network:Vpc:CidrBlock",
                 "shop-network:PrivateSubnet",
                 "shop-network:TasksSubnet",
+                "shop-network:DatabaseSubnets",
             ],
             "imports": [],
         })

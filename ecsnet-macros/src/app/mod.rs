@@ -316,6 +316,10 @@ struct StackModule {
     /// The ones of them that have a value another stack can import:
     /// parameters, resources, construct instances.
     valued: Vec<String>,
+    /// The parameters whose value is a list (`List<…>`,
+    /// `CommaDelimitedList`): an output's value is a string, so they are
+    /// exported joined with commas and imported split again.
+    lists: Vec<String>,
     /// Names that prefix declarations the stack makes without writing them:
     /// construct instances and `#[repeat]` structs.
     prefixes: Vec<String>,
@@ -361,6 +365,7 @@ impl StackModule {
             items: items.clone(),
             declared: Vec::new(),
             valued: Vec::new(),
+            lists: Vec::new(),
             prefixes: Vec::new(),
             outputs: Vec::new(),
             conditions: Vec::new(),
@@ -386,6 +391,13 @@ impl StackModule {
                 let syn::Meta::List(list) = &attribute.meta else {
                     continue;
                 };
+                if attribute.path().is_ident(kw::PARAMETER)
+                    && list.tokens.clone().into_iter().next().is_some_and(|first| {
+                        matches!(&first, TokenTree::Ident(i) if i == "List" || i == "CommaDelimitedList")
+                    })
+                {
+                    stack.lists.push(name.clone());
+                }
                 if attribute.path().is_ident(kw::OUTPUT) {
                     let value: TokenStream = list
                         .tokens
@@ -512,6 +524,11 @@ impl StackModule {
                     quote!(#(.#parts)*)
                 });
                 let name = &export.name;
+                let value = if export.attribute.is_empty() && self.lists.contains(&export.id) {
+                    quote!(join(",", #id))
+                } else {
+                    quote!(#id #(#attribute)*)
+                };
                 let struct_name = format_ident!(
                     "Export{}{}",
                     export.id,
@@ -528,7 +545,7 @@ impl StackModule {
                 );
                 syn::parse_quote! {
                     #[doc = #doc]
-                    #[output(#id #(#attribute)*, export = #name #condition)]
+                    #[output(#value, export = #name #condition)]
                     pub struct #struct_name;
                 }
             })
@@ -644,7 +661,7 @@ fn report_cycle(start: usize, stacks: &[StackModule], placed: &[bool], errors: &
 pub fn foreign_ranges(item: &TokenStream) -> diag::Foreign {
     let mut foreign = diag::Foreign::default();
     // Cheap test first: most stacks are not in an app.
-    if !item.to_string().contains("foreign") {
+    if !has_copies(item) {
         return foreign;
     }
     let Ok(module) = syn::parse2::<ItemMod>(item.clone()) else {
@@ -683,6 +700,22 @@ pub fn foreign_ranges(item: &TokenStream) -> diag::Foreign {
         }
     }
     foreign
+}
+
+/// Whether an item of the module has `#[foreign(…)]`, looking at the
+/// module's top-level tokens only.
+fn has_copies(item: &TokenStream) -> bool {
+    let Some(TokenTree::Group(body)) = item.clone().into_iter().find(
+        |t| matches!(t, TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace),
+    ) else {
+        return false;
+    };
+    body.stream().into_iter().any(|tree| match tree {
+        TokenTree::Group(attribute) if attribute.delimiter() == proc_macro2::Delimiter::Bracket => {
+            matches!(attribute.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == kw::FOREIGN)
+        }
+        _ => false,
+    })
 }
 
 /// The file and the first and last positions of `tokens`.
@@ -725,39 +758,45 @@ fn token_range(tokens: TokenStream) -> Option<(String, diag::Position, diag::Pos
 pub fn lower(stack: &mut Stack) {
     // What each imported name reads: a copy's export (made from its stack's
     // name, its id and the attribute read), or an `#[import]`'s.
-    let copies: HashMap<String, Imported> = stack
+    let copies: HashMap<String, (Imported, bool)> = stack
         .declarations
         .iter()
         .filter_map(|d| {
             let name = d.ident.to_string();
+            let list = d.as_parameter().is_some_and(|p| {
+                p.ty.name.starts_with("List<") || p.ty.name == "CommaDelimitedList"
+            });
             if let Some(export) = d.as_parameter().and_then(|p| p.import.as_ref()) {
-                return Some((name, Imported::Named(export.value())));
+                return Some((name, (Imported::Named(export.value()), list)));
             }
             let foreign = d.foreign.as_ref()?;
             let id = name
                 .strip_prefix(&format!("{}__", foreign.module))
                 .unwrap_or(&name)
                 .to_owned();
-            Some((name, Imported::Copy(foreign.stack_name.clone(), id)))
+            Some((name, (Imported::Copy(foreign.stack_name.clone(), id), list)))
         })
         .collect();
     if copies.is_empty() {
         return;
     }
     let import = |name: &str, attribute: &[String], span: Span| -> Option<Value> {
-        let export = match copies.get(name)? {
+        let (imported, list) = copies.get(name)?;
+        let export = match imported {
             Imported::Copy(stack_name, id) => export_name(stack_name, id, attribute),
             // An import has no attributes (`reference-kind` says so).
             Imported::Named(export) => export.clone(),
         };
-        Some(Value::new(
-            ValueKind::Call(Call {
-                function: Function::ImportValue,
-                args: vec![Value::new(ValueKind::Str(export), span, span)],
-            }),
-            span,
-            span,
-        ))
+        let call =
+            |function, args| Value::new(ValueKind::Call(Call { function, args }), span, span);
+        let string = |text: &str| Value::new(ValueKind::Str(text.to_owned()), span, span);
+        let value = call(Function::ImportValue, vec![string(&export)]);
+        // A list travels as its items joined with commas.
+        Some(if *list && attribute.is_empty() {
+            call(Function::Split, vec![string(","), value])
+        } else {
+            value
+        })
     };
     for declaration in &mut stack.declarations {
         if declaration.foreign.is_some() {
