@@ -201,6 +201,26 @@ Replacements
 }
 
 #[test]
+fn a_create_only_value_that_goes_away_replaces() {
+    // `AvailabilityZone` is create-only: removing a computed value changes
+    // it for certain; one that may be `AWS::NoValue` only for some values.
+    let removed = diff_templates(
+        &template(BASE),
+        &edited(&[("      AvailabilityZone: !Sub ${AWS::Region}a\n", "")]),
+    );
+    assert_eq!(removed.to_json()["resources"][0]["logical_id"], "Subnet");
+    assert_eq!(removed.to_json()["resources"][0]["replacement"], "always");
+    let maybe = diff_templates(
+        &template(BASE),
+        &edited(&[(
+            "      AvailabilityZone: !Sub ${AWS::Region}a\n",
+            "      AvailabilityZone: !Sub ${AWS::Region}a\n      Ipv6Native: !If [IsProd, true, !Ref AWS::NoValue]\n",
+        )]),
+    );
+    assert_eq!(maybe.to_json()["resources"][0]["replacement"], "conditional");
+}
+
+#[test]
 fn a_changed_default_makes_a_reference_to_its_parameter_conditional() {
     let diff = diff_templates(
         &template(&BASE.replace(

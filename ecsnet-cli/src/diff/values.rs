@@ -308,8 +308,10 @@ pub fn compare(old: Option<&Value>, new: Option<&Value>, context: &Context) -> L
                 Level::Never
             }
         }
+        // A value that appears or goes away changes, unless it may itself
+        // be absent: `AWS::NoValue`, in some branch of an `Fn::If`.
         (None, Some(v)) | (Some(v), None) => {
-            if undecided(v) {
+            if may_be_absent(v) {
                 Level::Conditional
             } else {
                 Level::Always
@@ -413,6 +415,16 @@ fn structural(a: &Value, b: &Value, context: &Context) -> Level {
             .unwrap_or(Level::Never),
         _ if same(a, b) => Level::Never,
         _ => Level::Always,
+    }
+}
+
+/// Whether a value may evaluate to no value at all: `Ref AWS::NoValue`,
+/// directly or as a branch of an `Fn::If`.
+fn may_be_absent(value: &Value) -> bool {
+    match intrinsic(value) {
+        Some(("Ref", Value::String(name))) => name == "AWS::NoValue",
+        Some(("Fn::If", Value::Array(branches))) => branches.iter().skip(1).any(may_be_absent),
+        _ => false,
     }
 }
 
