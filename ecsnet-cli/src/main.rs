@@ -111,13 +111,7 @@ fn diff_command(args: &[&str]) -> (u8, String) {
             let _ = stdout.flush();
             (outcome.status, String::new())
         }
-        Err(error) => (
-            2,
-            format!(
-                "ecsnet: {error}
-"
-            ),
-        ),
+        Err(error) => (2, format!("ecsnet: {error}\n")),
     }
 }
 

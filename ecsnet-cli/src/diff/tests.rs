@@ -217,7 +217,10 @@ fn a_create_only_value_that_goes_away_replaces() {
             "      AvailabilityZone: !Sub ${AWS::Region}a\n      Ipv6Native: !If [IsProd, true, !Ref AWS::NoValue]\n",
         )]),
     );
-    assert_eq!(maybe.to_json()["resources"][0]["replacement"], "conditional");
+    assert_eq!(
+        maybe.to_json()["resources"][0]["replacement"],
+        "conditional"
+    );
 }
 
 #[test]
