@@ -177,3 +177,26 @@ fn the_book_example() {
         std::fs::read_to_string(fixture("network.expected.json")).unwrap()
     );
 }
+
+/// The book's "Diff, deploy and destroy": the chapter's stack with its
+/// private subnet moved to another block, as `ecsnet diff` prints it
+/// (`tests/fixtures/diff/chapter-subnet.expected.txt`, included by the book).
+#[test]
+fn moving_the_chapter_s_subnet_replaces_it_and_its_association() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let old = root.join("reference-ch10-stack.json");
+    let moved = std::fs::read_to_string(&old)
+        .unwrap()
+        .replace("172.31.96.0/20", "172.31.112.0/20");
+    let dir = std::env::temp_dir().join(format!("ecsnet-diff-chapter-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = dir.join("stack.json");
+    std::fs::write(&new, moved).unwrap();
+    let output = ecsnet(&[&old, &new], &[]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout),
+        std::fs::read_to_string(fixture("chapter-subnet.expected.txt")).unwrap()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
