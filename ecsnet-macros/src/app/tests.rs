@@ -176,3 +176,62 @@ fn the_stack_that_refers_is_checked_with_copies_and_emits_imports() {
     assert!(application.contains("import_value"), "{application}");
     assert!(!application.contains("network__"), "{application}");
 }
+
+/// Apps made by deleting three characters of a valid one, at every other
+/// place: `#[app]` and the stacks it rewrites give errors, never a panic.
+#[test]
+fn damaged_apps_never_panic() {
+    let valid = r#"mod a {
+        #[stack] pub mod network {
+            #[parameter(List<AWS::EC2::Subnet::Id>)] pub struct Subnets;
+            #[resource(AWS::EC2::VPC { cidr_block: "10.0.0.0/16" })] pub struct Vpc;
+            #[resource(AWS::EC2::Subnet { vpc_id: Vpc, cidr_block: "10.0.1.0/24" })]
+            #[condition(Always)]
+            pub struct Subnet;
+            #[condition(equals("a", "a"))] pub struct Always;
+            #[output(Vpc.CidrBlock)] pub struct Block;
+        }
+        #[stack] pub mod application {
+            #[resource(AWS::EC2::SecurityGroup {
+                group_description: sub!("${network::Vpc} ${network::Block}"),
+                vpc_id: super::network::Vpc,
+                security_group_ingress: [{ ip_protocol: "tcp", from_port: 1, to_port: 2, cidr_ip: network::Block }],
+            })]
+            pub struct Group;
+            #[resource(AWS::RDS::DBSubnetGroup { db_subnet_group_description: "d", subnet_ids: network::Subnets })]
+            pub struct Databases;
+            #[resource(AWS::EC2::NetworkInterface { subnet_id: network::Subnet, group_set: [Group] })]
+            pub struct Interface;
+        }
+    }"#;
+    let (app_errors, stacks) = app_and_stacks(valid);
+    assert!(app_errors.is_empty(), "{app_errors:#?}");
+    let errors: Vec<&Vec<String>> = stacks.iter().map(|(_, errors, _)| errors).collect();
+    assert!(errors.iter().all(|e| e.is_empty()), "{errors:#?}");
+    let chars: Vec<char> = valid.chars().collect();
+    let mut tried = 0;
+    // Every other place: half the time, and every token still damaged.
+    for at in (0..chars.len().saturating_sub(3)).step_by(2) {
+        let damaged: String = chars[..at].iter().chain(&chars[at + 3..]).collect();
+        let Ok(tokens) = damaged.parse::<TokenStream>() else {
+            continue;
+        };
+        tried += 1;
+        let output = super::app(TokenStream::new(), &tokens);
+        // Each stack the damaged app still holds, expanded as rustc would.
+        if let Ok(module) = syn::parse2::<ItemMod>(
+            output
+                .into_iter()
+                .skip_while(|t| !matches!(t, TokenTree::Ident(i) if i == "mod"))
+                .collect(),
+        ) && let Some((_, items)) = module.content
+        {
+            for item in items {
+                let Item::Mod(mut stack) = item else { continue };
+                stack.attrs.retain(|a| !super::is_stack_attribute(a));
+                let _ = crate::expand::stack(TokenStream::new(), &quote::quote!(#stack));
+            }
+        }
+    }
+    assert!(tried > 300, "only {tried} damaged apps tokenized");
+}
