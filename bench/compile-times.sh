@@ -7,6 +7,8 @@
 #     and 500 resources, to show how the cost grows;
 #   * the macro's share: `cargo check` of the 500-resource stack against the
 #     same structs without ecsnet;
+#   * constructs: `cargo check` after a one-property edit of a stack of 100
+#     construct instances, against the same stack written by hand;
 #   * whole-process emission time and peak memory of the release binaries.
 #
 # Usage: bench/compile-times.sh [RUNS]   (RUNS timed runs per figure, default 5;
@@ -99,6 +101,55 @@ printf '  %4s resource types: %s\n' 300 "$(edit_loop "$dir" "$dir/src/main.rs" '
 dir=$(scratch plain-500)
 { "$generate" --plain 125; printf '\nfn main() {\n    let _ = large_stack::VpcId;\n}\n'; } > "$dir/src/main.rs"
 echo "  500 plain structs, no ecsnet (baseline): $(edit_loop "$dir" "$dir/src/main.rs" '/// Subnet 0.' '/// Subnet zero.')"
+echo
+
+# Constructs: one stack of 404 resources, 100 private subnets behind a NAT
+# gateway, written three ways: 100 instances of
+# `ecsnet::constructs::private_subnet` (its definition comes from another
+# crate, through a macro callback), 100 instances of the same construct
+# defined in the crate, and the 400 declarations by hand. The three give
+# the same template (ecsnet-bench's `constructs` test). The edit changes
+# the first private subnet's block, an instance's argument or a property.
+# Runs alternate between the three crates, round after round, so a machine
+# that slows down slows all three alike; the ratios are the medians of each
+# round's ratio.
+construct_dirs=()
+for how in library local by-hand; do
+    dir=$(scratch "subnets-$how")
+    module=$("$generate" --private-subnets "$how" 1 | sed -n 's/^pub mod \(subnets_[a-z_]*\) {$/\1/p')
+    { "$generate" --private-subnets "$how" 100; printf '\nfn main() {\n    print!("{}", %s::template().to_json());\n}\n' "$module"; } > "$dir/src/main.rs"
+    CARGO_TARGET_DIR=$work/target cargo check --quiet --manifest-path "$dir/Cargo.toml" 2>/dev/null
+    construct_dirs+=("$dir")
+done
+declare -A construct_times=()
+from='"10.0.0.0/24"' to='"10.0.0.0/25"'
+for round in $(seq "$runs"); do
+    for dir in "${construct_dirs[@]}"; do
+        sed -i "s|$from|$to|" "$dir/src/main.rs"
+        if ! /usr/bin/time -f %e -o "$work/time" env CARGO_TARGET_DIR="$work/target" \
+            cargo check --manifest-path "$dir/Cargo.toml" >/dev/null 2>&1; then
+            echo "cargo check of $dir failed" >&2
+            exit 1
+        fi
+        construct_times[$dir]+="$(cat "$work/time") "
+    done
+    swap=$from; from=$to; to=$swap
+done
+# The median of one crate's times, and of its round-by-round ratio to the
+# crate written by hand.
+by_hand=${construct_dirs[2]}
+construct_figures() {
+    local dir=$1
+    printf '%s s' "$(printf '%s\n' ${construct_times[$dir]} | median)"
+    if [[ $dir != "$by_hand" ]]; then
+        printf ', %s × by hand' "$(paste -d ' ' <(printf '%s\n' ${construct_times[$dir]}) \
+            <(printf '%s\n' ${construct_times[$by_hand]}) | awk '{ print $1 / $2 }' | median)"
+    fi
+}
+echo "constructs: cargo check after a one-property edit, 404 resources (median of $runs, runs alternating):"
+echo "  100 instances of ecsnet::constructs::private_subnet: $(construct_figures "${construct_dirs[0]}")"
+echo "  100 instances of the same construct, defined in the crate: $(construct_figures "${construct_dirs[1]}")"
+echo "  the 400 declarations by hand: $(construct_figures "$by_hand")"
 echo
 
 # The schema data: in the repository, and inside the compiled macro (the

@@ -53,13 +53,27 @@ struct Instance {
 /// Expands, in `module`, every instance whose construct is in
 /// `definitions`, and the instances those declare in turn, up to
 /// [`super::MAX_ROUNDS`] levels deep.
+///
+/// The module is parsed once and printed once, however many rounds it
+/// takes, and each construct's definition is read once, however many
+/// instances it has: a stack of a hundred instances would otherwise pay
+/// for a hundred readings of the same text.
 pub fn expand_known(module: &TokenStream, definitions: &Definitions, errors: &Errors) -> Expanded {
-    let mut module = module.clone();
+    let Ok(mut parsed) = syn::parse2::<ItemMod>(module.clone()) else {
+        // Not a module: `#[stack]` reports it.
+        return Expanded::Done(module.clone());
+    };
+    let mut read = ReadDefinitions::default();
     for _ in 0..super::MAX_ROUNDS {
-        let (expanded, progress) = expand_once(&module, definitions, errors);
-        match expanded {
-            Expanded::Done(next) if progress => module = next,
-            other => return other,
+        let Some((_, items)) = parsed.content.as_mut() else {
+            return Expanded::Done(module.clone());
+        };
+        let (pending, progress) = expand_once(items, definitions, &mut read, errors);
+        if let Some(path) = pending {
+            return Expanded::Pending(quote!(#parsed), path);
+        }
+        if !progress {
+            return Expanded::Done(quote!(#parsed));
         }
     }
     errors.push_spanned(
@@ -69,22 +83,18 @@ pub fn expand_known(module: &TokenStream, definitions: &Definitions, errors: &Er
             super::MAX_ROUNDS
         ),
     );
-    Expanded::Done(module)
+    Expanded::Done(quote!(#parsed))
 }
 
-/// One pass of [`expand_known`]; `true` when an instance was expanded.
+/// One pass of [`expand_known`] over the module's items: the path of a
+/// construct whose definition is not known yet, if any, and `true` when an
+/// instance was expanded.
 fn expand_once(
-    module: &TokenStream,
+    items: &mut Vec<Item>,
     definitions: &Definitions,
+    read: &mut ReadDefinitions,
     errors: &Errors,
-) -> (Expanded, bool) {
-    let Ok(mut parsed) = syn::parse2::<ItemMod>(module.clone()) else {
-        // Not a module: `#[stack]` reports it.
-        return (Expanded::Done(module.clone()), false);
-    };
-    let Some((_, items)) = parsed.content.as_mut() else {
-        return (Expanded::Done(module.clone()), false);
-    };
+) -> (Option<TokenStream>, bool) {
     let mut progress = false;
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut pending: Option<TokenStream> = None;
@@ -97,19 +107,37 @@ fn expand_once(
             out.push(item);
             continue;
         };
-        let Some(definition) = definitions.get(&path_text(&instance.path)) else {
+        let path = path_text(&instance.path);
+        let Some(definition) = definitions.get(&path) else {
             pending.get_or_insert_with(|| instance.path.clone());
             out.push(item);
             continue;
         };
-        out.extend(expand(&instance, definition, errors));
+        out.extend(expand(
+            &instance,
+            read.get(path, definition, errors),
+            errors,
+        ));
         progress = true;
     }
     *items = out;
-    let tokens = quote!(#parsed);
-    match pending {
-        Some(path) => (Expanded::Pending(tokens, path), progress),
-        None => (Expanded::Done(tokens), progress),
+    (pending, progress)
+}
+
+/// The definitions read so far, by path.
+#[derive(Default)]
+struct ReadDefinitions {
+    entries: Vec<(String, Definition)>,
+}
+
+impl ReadDefinitions {
+    /// The definition at `path`, read from its tokens the first time.
+    fn get(&mut self, path: String, tokens: &TokenStream, errors: &Errors) -> &Definition {
+        if let Some(at) = self.entries.iter().position(|(p, _)| *p == path) {
+            return &self.entries[at].1;
+        }
+        self.entries.push((path, read_definition(tokens, errors)));
+        &self.entries.last().expect("just pushed").1
     }
 }
 
@@ -174,8 +202,14 @@ struct Input {
     default: Option<TokenStream>,
 }
 
+/// A construct's definition, read: its inputs and its declarations.
+struct Definition {
+    inputs: Vec<Input>,
+    declarations: Vec<ItemStruct>,
+}
+
 /// The construct's items, split into inputs and the rest.
-fn read_definition(definition: &TokenStream, errors: &Errors) -> (Vec<Input>, Vec<ItemStruct>) {
+fn read_definition(definition: &TokenStream, errors: &Errors) -> Definition {
     let items = match syn::parse::Parser::parse2(
         |input: syn::parse::ParseStream| {
             let mut items = Vec::new();
@@ -189,7 +223,10 @@ fn read_definition(definition: &TokenStream, errors: &Errors) -> (Vec<Input>, Ve
         Ok(items) => items,
         Err(error) => {
             errors.push(error);
-            return (Vec::new(), Vec::new());
+            return Definition {
+                inputs: Vec::new(),
+                declarations: Vec::new(),
+            };
         }
     };
     let mut inputs = Vec::new();
@@ -210,7 +247,10 @@ fn read_definition(definition: &TokenStream, errors: &Errors) -> (Vec<Input>, Ve
             None => declarations.push(structure),
         }
     }
-    (inputs, declarations)
+    Definition {
+        inputs,
+        declarations,
+    }
 }
 
 /// The tokens after `default =` in `#[input(Type, default = value)]`.
@@ -233,8 +273,8 @@ fn input_default(attribute: &Attribute) -> Option<TokenStream> {
 }
 
 /// The instance's declarations.
-fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec<Item> {
-    let (inputs, declarations) = read_definition(definition, errors);
+fn expand(instance: &Instance, definition: &Definition, errors: &Errors) -> Vec<Item> {
+    let (inputs, declarations) = (&definition.inputs, &definition.declarations);
     let construct = path_text(&instance.path);
     let _rule = errors.rule("construct-inputs");
     // The arguments, by input.
@@ -282,7 +322,7 @@ fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec
         }
     }
     let mut missing = Vec::new();
-    for input in &inputs {
+    for input in inputs {
         if values.iter().any(|(name, _)| *name == input.name) {
             continue;
         }
@@ -316,7 +356,8 @@ fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec
         renamed: &renamed,
     };
     declarations
-        .into_iter()
+        .iter()
+        .cloned()
         .zip(&renamed)
         .map(|(mut declaration, (_, new))| {
             declaration.ident = new.clone();
@@ -329,11 +370,29 @@ fn expand(instance: &Instance, definition: &TokenStream, errors: &Errors) -> Vec
                 "Declared by instance `{}` of construct `{construct}`.",
                 instance.name
             );
-            declaration.attrs.push(syn::parse_quote!(#[doc = #doc]));
+            declaration.attrs.push(doc_attribute(&doc));
             declaration.attrs.extend(instance.foreign.clone());
             Item::Struct(declaration)
         })
         .collect()
+}
+
+/// `#[doc = "text"]`, built rather than parsed: one per declaration of
+/// every instance.
+fn doc_attribute(text: &str) -> Attribute {
+    Attribute {
+        pound_token: syn::token::Pound::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: syn::token::Bracket::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: Ident::new("doc", Span::call_site()).into(),
+            eq_token: syn::token::Eq::default(),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(syn::LitStr::new(text, Span::call_site())),
+            }),
+        }),
+    }
 }
 
 /// The replacements of one instance (and, for `#[app]`, the renaming of a
