@@ -1,6 +1,6 @@
 //! Apps: several stacks in one module, referring to each other by path.
 //!
-//! ```ignore
+//! ```text
 //! #[app]
 //! mod todobackend {
 //!     #[stack] pub mod network { … #[resource(AWS::EC2::Subnet { … })] pub struct PrivateSubnet; }
