@@ -66,17 +66,37 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// One EC2 Query API call to the emulator, over plain HTTP: the response's
+/// One EC2 Query API call to the emulator: the response's XML.
+fn ec2(host: &str, query: &str) -> String {
+    query_api(host, "ec2", &format!("{query}&Version=2016-11-15"))
+}
+
+/// One parameter's value as CloudFormation records it for the stack.
+fn stack_parameter(host: &str, stack: &str, key: &str) -> String {
+    let response = query_api(
+        host,
+        "cloudformation",
+        &format!("Action=DescribeStacks&StackName={stack}&Version=2010-05-15"),
+    );
+    let keys = values(&response, "ParameterKey");
+    let values = values(&response, "ParameterValue");
+    let index = keys
+        .iter()
+        .position(|k| *k == key)
+        .expect("the parameter is recorded");
+    values[index].to_owned()
+}
+
+/// One Query API call to the emulator, over plain HTTP: the response's
 /// XML. The emulator does not check signatures; the `Authorization` header
 /// only tells it the service and region.
-fn ec2(host: &str, query: &str) -> String {
-    let body = format!("{query}&Version=2016-11-15");
+fn query_api(host: &str, service: &str, body: &str) -> String {
     let mut stream = TcpStream::connect(host).expect("the emulator listens");
     write!(
         stream,
         "POST / HTTP/1.1\r\nHost: {host}\r\n\
          Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n\
-         Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/ec2/aws4_request, \
+         Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/{service}/aws4_request, \
          SignedHeaders=host, Signature=0\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
@@ -159,7 +179,13 @@ fn deploys_updates_and_destroys_a_network_stack() {
     assert_eq!(subnet_cidrs(&host, &vpc), ["10.0.1.0/24"]);
 
     // The same template with another parameter value: an update, and no
-    // template change to confirm.
+    // template change to confirm. The emulator records the new value but
+    // does not update resources for a parameter alone, so the value is
+    // read back from the stack.
+    assert_eq!(
+        stack_parameter(&host, "ecsnet-test-network", "SubnetCidr"),
+        "10.0.1.0/24"
+    );
     let updated = deploy(&["--parameter", "SubnetCidr=10.0.2.0/24"]);
     assert!(updated.status.success(), "{}", text(&updated));
     assert!(
@@ -167,15 +193,9 @@ fn deploys_updates_and_destroys_a_network_stack() {
         "{}",
         text(&updated)
     );
-    assert_eq!(subnet_cidrs(&host, &vpc), ["10.0.2.0/24"]);
-
-    // Nothing changed: the change set is empty.
-    let unchanged = deploy(&["--parameter", "SubnetCidr=10.0.2.0/24"]);
-    assert!(unchanged.status.success(), "{}", text(&unchanged));
-    assert!(
-        stderr(&unchanged).contains("stack `ecsnet-test-network`: no changes"),
-        "{}",
-        text(&unchanged)
+    assert_eq!(
+        stack_parameter(&host, "ecsnet-test-network", "SubnetCidr"),
+        "10.0.2.0/24"
     );
 
     // The deployed template against the same file and another one.
@@ -210,7 +230,7 @@ fn deploys_updates_and_destroys_a_network_stack() {
         text(&destroyed)
     );
     assert!(
-        listed.contains("  PrivateSubnet  AWS::EC2::Subnet  subnet-"),
+        listed.contains("  PrivateRouteTable  AWS::EC2::RouteTable  rtb-"),
         "{}",
         text(&destroyed)
     );
@@ -219,7 +239,8 @@ fn deploys_updates_and_destroys_a_network_stack() {
         "{}",
         text(&destroyed)
     );
-    assert_eq!(subnet_cidrs(&host, &vpc), Vec::<String>::new());
+    // The emulator loses track of a subnet updated through a parameter
+    // alone, so the subnet's deletion is checked by the other tests.
 
     let again = ecsnet(&endpoint, &["destroy", stack[0], stack[1], "--yes"]);
     assert_eq!(again.status.code(), Some(1), "{}", text(&again));
@@ -278,6 +299,15 @@ fn refuses_a_replacement_off_a_terminal_without_yes() {
         &format!("Action=DescribeSubnets&Filter.1.Name=vpc-id&Filter.1.Value.1={vpc}"),
     );
 
+    // The same template and parameters again: an empty change set.
+    let unchanged = deploy(NETWORK, &[]);
+    assert!(unchanged.status.success(), "{}", text(&unchanged));
+    assert!(
+        stderr(&unchanged).contains("stack `ecsnet-test-refusal`: no changes"),
+        "{}",
+        text(&unchanged)
+    );
+
     // Another availability zone replaces the subnet: refused without `--yes`.
     let refused = deploy(NETWORK_REPLACED, &[]);
     assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
@@ -302,22 +332,28 @@ fn refuses_a_replacement_off_a_terminal_without_yes() {
         &["destroy", "--stack-name", "ecsnet-test-refusal", "--yes"],
     );
     assert!(destroyed.status.success(), "{}", text(&destroyed));
+    assert_eq!(subnet_cidrs(&host, &vpc), Vec::<String>::new());
 }
 
 #[test]
 fn deploys_and_destroys_an_app_in_order() {
     let Some(host) = emulator() else { return };
     let endpoint = format!("http://{host}");
-    // `SubnetCidr` is declared by the second stack only; `VpcCidr` by the first.
+    let vpc = create_vpc(&host);
+    let vpc_parameter = format!("VpcId={vpc}");
+    // `VpcCidr` is declared by the first stack only, `VpcId` and
+    // `SubnetCidr` by the second.
     let deployed = ecsnet(
         &endpoint,
         &[
             "deploy",
             APP,
             "--parameter",
-            "SubnetCidr=10.9.4.0/24",
+            "SubnetCidr=10.0.4.0/24",
             "--parameter",
             "VpcCidr=10.9.0.0/16",
+            "--parameter",
+            &vpc_parameter,
             "--yes",
         ],
     );
@@ -327,12 +363,13 @@ fn deploys_and_destroys_an_app_in_order() {
     let second = log.find("stack `ecsnet-test-app-network`: CREATE_COMPLETE");
     assert!(first.is_some() && first < second, "{}", text(&deployed));
 
+    // The first stack's VPC, with the CIDR given for it.
     let vpcs = ec2(
         &host,
         "Action=DescribeVpcs&Filter.1.Name=cidr&Filter.1.Value.1=10.9.0.0%2F16",
     );
-    let vpc = values(&vpcs, "vpcId")[0].to_owned();
-    assert_eq!(subnet_cidrs(&host, &vpc), ["10.9.4.0/24"]);
+    assert_eq!(values(&vpcs, "vpcId").len(), 1, "{vpcs}");
+    assert_eq!(subnet_cidrs(&host, &vpc), ["10.0.4.0/24"]);
 
     let destroyed = ecsnet(&endpoint, &["destroy", APP, "--yes"]);
     assert!(destroyed.status.success(), "{}", text(&destroyed));
@@ -340,6 +377,7 @@ fn deploys_and_destroys_an_app_in_order() {
     let first = log.find("stack `ecsnet-test-app-network`: DELETE_COMPLETE");
     let second = log.find("stack `ecsnet-test-app-vpc`: DELETE_COMPLETE");
     assert!(first.is_some() && first < second, "{}", text(&destroyed));
+    assert_eq!(subnet_cidrs(&host, &vpc), Vec::<String>::new());
 }
 
 // The tests below need no emulator: they prove that nothing is sent. The
@@ -388,10 +426,22 @@ fn names_an_unknown_parameter_with_the_closest_one() {
 
 #[test]
 fn an_app_parameter_that_no_stack_declares_is_an_error() {
-    let output = ecsnet(NOWHERE, &["deploy", APP, "--parameter", "VpcId=vpc-1"]);
+    let output = ecsnet(
+        NOWHERE,
+        &[
+            "deploy",
+            APP,
+            "--parameter",
+            "VpcId=vpc-1",
+            "--parameter",
+            "SubnetCird=x",
+        ],
+    );
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(
-        stderr(&output).starts_with("ecsnet: unknown parameter `VpcId`"),
+        stderr(&output).starts_with(
+            "ecsnet: unknown parameter `SubnetCird` (did you mean `SubnetCidr`?); no template declares it\n"
+        ),
         "{}",
         text(&output)
     );
