@@ -461,3 +461,41 @@ fn an_unreachable_endpoint_is_one_line() {
     );
     assert_eq!(message.lines().count(), 1, "{}", text(&output));
 }
+
+#[test]
+fn ctrl_c_stops_the_waiting_with_exit_130() {
+    // A local server that accepts the connection and never answers: the
+    // command waits on its first call until it is interrupted.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ecsnet"))
+        .args(["destroy", "--stack-name", "s", "--yes"])
+        .env("AWS_ENDPOINT_URL", &endpoint)
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/nonexistent/ecsnet-test/config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/ecsnet-test/credentials",
+        )
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the request has arrived, the command is waiting.
+    let (_connection, _) = listener.accept().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", text(&output));
+    assert_eq!(
+        stderr(&output),
+        "\necsnet: interrupted before any stack operation started\n"
+    );
+}
