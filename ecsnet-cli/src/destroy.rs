@@ -2,10 +2,10 @@
 //! will be deleted, asks (or needs `--yes`), deletes the stack (an app's
 //! stacks in reverse deployment order) and follows the deletion.
 
-use std::io::IsTerminal as _;
 use std::path::Path;
 
 use crate::aws::{self, Clients, Result, Stop};
+use crate::deploy::confirm::{Answer, ask};
 use crate::deploy::manifest;
 use crate::progress::{self, Follow};
 
@@ -77,7 +77,6 @@ async fn destroy_all(stacks: Vec<String>, app: bool, yes: bool) -> Result<()> {
         return Err(Stop::Failed("none of the app's stacks exists".to_owned()));
     }
     if !yes && !confirm(&targets).await {
-        eprintln!("ecsnet: nothing deleted; pass `--yes` to delete without a terminal");
         return Err(Stop::Reported);
     }
     for target in &targets {
@@ -126,17 +125,20 @@ async fn list(clients: &Clients, name: &str) -> Result<Option<Target>> {
 async fn confirm(targets: &[Target]) -> bool {
     let names: Vec<String> = targets.iter().map(|t| format!("`{}`", t.name)).collect();
     let question = format!("delete stack {}?", names.join(", "));
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        eprintln!("{question} not on a terminal: refused");
-        return false;
+    match ask(&question).await {
+        Answer::Yes => true,
+        Answer::No => {
+            eprintln!("ecsnet: nothing deleted");
+            false
+        }
+        Answer::NoTerminal => {
+            eprintln!(
+                "ecsnet: nothing deleted: there is no terminal to ask on; \
+                 pass `--yes` to delete without asking"
+            );
+            false
+        }
     }
-    eprint!("{question} [y/N] ");
-    let answer = tokio::task::spawn_blocking(|| {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map(|_| line)
-    })
-    .await;
-    matches!(answer, Ok(Ok(line)) if matches!(line.trim(), "y" | "Y" | "yes" | "Yes"))
 }
 
 /// Deletes one stack and follows the deletion.

@@ -312,7 +312,9 @@ fn refuses_a_replacement_off_a_terminal_without_yes() {
     let refused = deploy(NETWORK_REPLACED, &[]);
     assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
     assert!(
-        stderr(&refused).contains("ecsnet: stack `ecsnet-test-refusal` not deployed; pass `--yes`"),
+        stderr(&refused).contains(
+            "ecsnet: stack `ecsnet-test-refusal` not deployed: the changes replace resources"
+        ),
         "{}",
         text(&refused)
     );
@@ -325,6 +327,31 @@ fn refuses_a_replacement_off_a_terminal_without_yes() {
     assert_eq!(
         values(&after, "availabilityZone"),
         values(&subnets, "availabilityZone")
+    );
+
+    // Destroying needs `--yes` off a terminal too.
+    let kept = ecsnet(
+        &endpoint,
+        &["destroy", "--stack-name", "ecsnet-test-refusal"],
+    );
+    assert_eq!(kept.status.code(), Some(1), "{}", text(&kept));
+    assert!(
+        stderr(&kept).ends_with(
+            "ecsnet: nothing deleted: there is no terminal to ask on; \
+             pass `--yes` to delete without asking\n"
+        ),
+        "{}",
+        text(&kept)
+    );
+    assert_eq!(
+        values(&after, "subnetId"),
+        values(
+            &ec2(
+                &host,
+                &format!("Action=DescribeSubnets&Filter.1.Name=vpc-id&Filter.1.Value.1={vpc}")
+            ),
+            "subnetId"
+        )
     );
 
     let destroyed = ecsnet(
@@ -468,7 +495,7 @@ fn ctrl_c_stops_the_waiting_with_exit_130() {
     // command waits on its first call until it is interrupted.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let endpoint = format!("http://{}", listener.local_addr().unwrap());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecsnet"))
+    let child = Command::new(env!("CARGO_BIN_EXE_ecsnet"))
         .args(["destroy", "--stack-name", "s", "--yes"])
         .env("AWS_ENDPOINT_URL", &endpoint)
         .env("AWS_ACCESS_KEY_ID", "testing")

@@ -4,6 +4,7 @@
 //! security, progress while CloudFormation works, and the outputs at the end.
 
 pub mod capabilities;
+pub mod confirm;
 pub mod manifest;
 pub mod stack_diff;
 
@@ -20,6 +21,7 @@ use crate::aws::{self, Clients, Result, Stop};
 use crate::diff;
 use crate::params::{self, Declared, Given};
 use crate::progress::{self, Backoff, Follow};
+use confirm::Answer;
 
 /// The largest template CloudFormation takes inline; a larger one is
 /// uploaded to S3 and passed by URL.
@@ -220,15 +222,22 @@ async fn deploy(clients: &Clients, options: &Options, plan: &Plan) -> Result<()>
         let question = format!(
             "stack `{name}`: the changes replace resources or broaden security; deploy them?"
         );
-        if !confirm(question).await {
+        let answer = confirm::ask(&question).await;
+        if answer != Answer::Yes {
             delete_change_set(clients, &change_set).await;
             if matches!(existing, Existing::New) {
                 // The change set created an empty stack to hold it.
                 let _ = cfn.delete_stack().stack_name(&stack_id).send().await;
             }
-            eprintln!(
-                "ecsnet: stack `{name}` not deployed; pass `--yes` to deploy such changes without a terminal"
-            );
+            if answer == Answer::NoTerminal {
+                eprintln!(
+                    "ecsnet: stack `{name}` not deployed: the changes replace resources or \
+                     broaden security, and there is no terminal to ask on; pass `--yes` to \
+                     deploy them"
+                );
+            } else {
+                eprintln!("ecsnet: stack `{name}` not deployed");
+            }
             return Err(Stop::Reported);
         }
     }
@@ -464,21 +473,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// Asks on the terminal, or refuses off a terminal (without `--yes`).
-async fn confirm(question: String) -> bool {
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        eprintln!("{question} not on a terminal: refused");
-        return false;
-    }
-    eprint!("{question} [y/N] ");
-    let answer = tokio::task::spawn_blocking(|| {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map(|_| line)
-    })
-    .await;
-    matches!(answer, Ok(Ok(line)) if matches!(line.trim(), "y" | "Y" | "yes" | "Yes"))
 }
 
 /// Whether to colour what goes to standard output.
