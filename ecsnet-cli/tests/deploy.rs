@@ -407,6 +407,63 @@ fn deploys_and_destroys_an_app_in_order() {
     assert_eq!(subnet_cidrs(&host, &vpc), Vec::<String>::new());
 }
 
+#[test]
+fn a_large_template_goes_through_the_template_bucket() {
+    let Some(host) = emulator() else { return };
+    let endpoint = format!("http://{host}");
+    // Over CloudFormation's 51,200 bytes for a template sent inline.
+    let padding = "x".repeat(60_000);
+    let template = serde_json::json!({
+        "Resources": {
+            "Logs": {
+                "Type": "AWS::Logs::LogGroup",
+                "Metadata": { "Padding": padding }
+            }
+        }
+    });
+    let file = std::env::temp_dir().join(format!("ecsnet-large-{}.json", std::process::id()));
+    std::fs::write(&file, template.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let args = ["deploy", file, "--stack-name", "ecsnet-test-large"];
+
+    let refused = ecsnet(&endpoint, &args);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        stderr(&refused).contains("is 60079 bytes, over CloudFormation's 51200 for a template sent inline; pass `--template-bucket BUCKET`"),
+        "{}",
+        text(&refused)
+    );
+
+    // A bucket, made with S3's REST API (path style).
+    let mut stream = TcpStream::connect(&host).unwrap();
+    write!(
+        stream,
+        "PUT /ecsnet-test-templates HTTP/1.1\r\nHost: {host}\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/s3/aws4_request, \
+         SignedHeaders=host, Signature=0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+
+    let mut with_bucket = args.to_vec();
+    with_bucket.extend(["--template-bucket", "ecsnet-test-templates", "--yes"]);
+    let deployed = ecsnet(&endpoint, &with_bucket);
+    let _ = std::fs::remove_file(file);
+    assert!(deployed.status.success(), "{}", text(&deployed));
+    assert!(
+        stderr(&deployed).contains("stack `ecsnet-test-large`: CREATE_COMPLETE"),
+        "{}",
+        text(&deployed)
+    );
+    let destroyed = ecsnet(
+        &endpoint,
+        &["destroy", "--stack-name", "ecsnet-test-large", "--yes"],
+    );
+    assert!(destroyed.status.success(), "{}", text(&destroyed));
+}
+
 // The tests below need no emulator: they prove that nothing is sent. The
 // endpoint is a closed local port, so a call would fail with another message.
 

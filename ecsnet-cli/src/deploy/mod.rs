@@ -87,13 +87,13 @@ struct Plan {
 
 /// Runs `ecsnet deploy`: the exit status and what is left to print.
 pub fn command(args: &[&str]) -> (u8, String) {
-    let plans = Options::parse(args).and_then(|options| {
-        let plans = plan(&options)?;
-        Ok((options, plans))
-    });
-    match plans {
-        Ok((options, plans)) => aws::run(deploy_all(options, plans)),
-        Err(error) => (2, format!("ecsnet: {error}\n{USAGE}\n")),
+    let options = match Options::parse(args) {
+        Ok(options) => options,
+        Err(error) => return (2, format!("ecsnet: {error}\n{USAGE}\n")),
+    };
+    match plan(&options) {
+        Ok(plans) => aws::run(deploy_all(options, plans)),
+        Err(error) => (2, format!("ecsnet: {error}\n")),
     }
 }
 
