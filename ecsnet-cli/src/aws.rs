@@ -10,7 +10,7 @@ use std::future::Future;
 use std::sync::Mutex;
 
 use aws_config::BehaviorVersion;
-use aws_sdk_cloudformation::error::{DisplayErrorContext, ProvideErrorMetadata};
+use aws_sdk_cloudformation::error::ProvideErrorMetadata;
 
 /// Why a command stopped before its end.
 #[derive(Debug)]
@@ -109,21 +109,43 @@ pub async fn connect() -> Result<Clients> {
 /// no connection).
 pub fn describe<E>(error: &E) -> String
 where
-    E: ProvideErrorMetadata + std::error::Error,
+    E: ProvideErrorMetadata + std::error::Error + 'static,
 {
     let line = match (error.code(), error.message()) {
         (Some(code), Some(message)) => format!("{code}: {message}"),
         (Some(code), None) => code.to_owned(),
-        _ => DisplayErrorContext(error).to_string(),
+        _ => causes(error),
     };
     // Messages from the service may span lines; keep them to one.
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The chain of causes of an error that got no answer from the service,
+/// each cause once (the SDK's `DisplayErrorContext` adds a debug dump).
+fn causes(error: &dyn std::error::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !parts.iter().any(|part| part.contains(&text)) {
+            parts.push(text);
+        }
+        source = cause.source();
+    }
+    let chain = parts.join(": ");
+    if chain.contains("no credentials found in chain") {
+        return "no AWS credentials found in the environment, the profiles, web identity, \
+                the container or the instance metadata; configure them as for the AWS CLI \
+                (`aws configure`, `aws sso login`, `AWS_PROFILE`)"
+            .to_owned();
+    }
+    chain
+}
+
 /// A [`Stop`] for a failed call: what was being done, then the error.
 pub fn failed<E>(doing: &str, error: &E) -> Stop
 where
-    E: ProvideErrorMetadata + std::error::Error,
+    E: ProvideErrorMetadata + std::error::Error + 'static,
 {
     Stop::Failed(format!("cannot {doing}: {}", describe(error)))
 }

@@ -583,3 +583,27 @@ fn ctrl_c_stops_the_waiting_with_exit_130() {
         "\necsnet: interrupted before any stack operation started\n"
     );
 }
+
+#[test]
+fn missing_credentials_are_one_line() {
+    let output = Command::new(env!("CARGO_BIN_EXE_ecsnet"))
+        .args(["destroy", "--stack-name", "s", "--yes"])
+        .env_clear()
+        .env("AWS_ENDPOINT_URL", NOWHERE)
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/nonexistent/ecsnet-test/config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/ecsnet-test/credentials",
+        )
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert_eq!(
+        stderr(&output),
+        "ecsnet: cannot read stack `s`: no AWS credentials found in the environment, the \
+         profiles, web identity, the container or the instance metadata; configure them as for \
+         the AWS CLI (`aws configure`, `aws sso login`, `AWS_PROFILE`)\n"
+    );
+}
