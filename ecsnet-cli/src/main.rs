@@ -19,8 +19,13 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
+mod aws;
+mod deploy;
+mod destroy;
 mod diff;
 mod import;
+mod params;
+mod progress;
 
 mod rules {
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
@@ -33,7 +38,14 @@ const USAGE: &str = "usage: ecsnet explain RULE    print the rule's page of the 
                                   print an ecsnet stack program that emits the template (YAML or JSON)
        ecsnet diff OLD NEW [--format json] [--fail]
                                   compare two templates (or two app output directories): what changes,
-                                  what is replaced and why, the security changes; `--fail` exits 1 on any difference";
+                                  what is replaced and why, the security changes; `--fail` exits 1 on any difference
+       ecsnet deploy TEMPLATE --stack-name NAME [--parameter KEY=VALUE]... [--parameters-file FILE] [--yes]
+       ecsnet deploy DIR [--parameter KEY=VALUE]... [--yes]
+                                  deploy a stack, or an app's stacks in order, through a change set
+       ecsnet destroy --stack-name NAME [--yes] | ecsnet destroy DIR [--yes]
+                                  delete a stack, or an app's stacks in reverse order
+       ecsnet diff --stack NAME NEW [--format json] [--fail]
+                                  compare a deployed stack's template with a new one";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,6 +79,9 @@ fn run(args: &[String]) -> (u8, String) {
         ["import", template] => import_template(template, None),
         ["import", template, "-o" | "--output", file]
         | ["import", "-o" | "--output", file, template] => import_template(template, Some(file)),
+        ["deploy", rest @ ..] => deploy::command(rest),
+        ["destroy", rest @ ..] => destroy::command(rest),
+        ["diff", rest @ ..] if rest.contains(&"--stack") => deploy::stack_diff::command(rest),
         ["diff", rest @ ..] => diff_command(rest),
         ["-h" | "--help" | "help"] => (0, format!("{USAGE}\n")),
         _ => (2, format!("{USAGE}\n")),
