@@ -3,6 +3,10 @@
 # server (pinned) into a cached virtual environment, starts it on a free
 # port of 127.0.0.1, runs `ecsnet-cli`'s deploy tests against it with dummy
 # credentials, and stops it by its process id, also when the tests fail.
+#
+# Usage: tests/moto.sh [COMMAND [ARG...]]   runs COMMAND instead of the tests,
+# in the same environment, with the virtual environment's `bin` first on
+# PATH (book/deploying.sh writes the book's transcripts so).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,4 +49,8 @@ export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
 export AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN
-cargo test -p ecsnet-cli --test deploy
+if (($#)); then
+    PATH="$venv/bin:$PATH" "$@"
+else
+    cargo test -p ecsnet-cli --test deploy
+fi

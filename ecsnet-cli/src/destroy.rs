@@ -106,13 +106,36 @@ async fn list(clients: &Clients, name: &str) -> Result<Option<Target>> {
         .map_err(|error| aws::failed(&format!("list the resources of `{name}`"), &error))?;
     let resources = output.stack_resources();
     println!("stack `{name}`: {} resources to delete", resources.len());
-    for resource in resources {
-        println!(
-            "  {}  {}  {}",
-            resource.logical_resource_id().unwrap_or_default(),
-            resource.resource_type().unwrap_or_default(),
-            resource.physical_resource_id().unwrap_or("-"),
-        );
+    // A table: logical id, type, physical id, each column as wide as its
+    // widest entry; `-` for what the service does not say.
+    let rows: Vec<[&str; 3]> = resources
+        .iter()
+        .map(|resource| {
+            [
+                resource
+                    .logical_resource_id()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("-"),
+                resource
+                    .resource_type()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("-"),
+                resource
+                    .physical_resource_id()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("-"),
+            ]
+        })
+        .collect();
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (id_width, type_width) = (width(0), width(1));
+    for [id, kind, physical] in &rows {
+        println!("  {id:id_width$}  {kind:type_width$}  {physical}");
     }
     Ok(Some(Target {
         name: name.to_owned(),

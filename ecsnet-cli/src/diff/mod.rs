@@ -244,12 +244,17 @@ fn entries(
 /// outputs, by path.
 fn other_sections(old: &Value, new: &Value) -> Vec<Change> {
     let compared = ["Parameters", "Resources", "Outputs"];
+    // "The latest template format version is 2010-09-09 and is currently
+    // the only valid value" (template anatomy): leaving it out says the same.
     let strip = |template: &Value| -> Value {
         let map = template.as_object().into_iter().flatten();
         Value::Object(
-            map.filter(|(key, _)| !compared.contains(&key.as_str()))
-                .map(|(key, value)| (key.clone(), value.clone()))
-                .collect(),
+            map.filter(|(key, value)| {
+                !compared.contains(&key.as_str())
+                    && !(key.as_str() == "AWSTemplateFormatVersion" && *value == "2010-09-09")
+            })
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect(),
         )
     };
     let mut found = Vec::new();

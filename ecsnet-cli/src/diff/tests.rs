@@ -457,3 +457,18 @@ fn yaml_and_json_of_one_template_are_the_same() {
             .starts_with("not valid YAML")
     );
 }
+
+#[test]
+fn the_format_version_left_out_is_the_same_version() {
+    let with = template(&format!("AWSTemplateFormatVersion: '2010-09-09'\n{BASE}"));
+    assert!(diff_templates(&template(BASE), &with).is_empty());
+    // An empty template (a stack not deployed yet) against the chapter's
+    // first lines: only the description is new.
+    let empty = template("{}");
+    let described =
+        template("AWSTemplateFormatVersion: '2010-09-09'\nDescription: Network\nResources: {}");
+    assert_eq!(
+        diff_templates(&empty, &described).render_human(false),
+        "Other changes\n[~] Description: (absent) → Network\n"
+    );
+}
