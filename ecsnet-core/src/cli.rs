@@ -53,13 +53,19 @@ const MAX_PARAMS_FILE: u64 = 1024 * 1024;
 /// standard error, and returns the exit status for `main` to return.
 #[must_use]
 pub fn main(template: &Template) -> ExitCode {
-    // Kept as they are: a file name need not be UTF-8.
+    process(|args, stdout, stderr| run(template, args, stdout, stderr))
+}
+
+/// Runs `command` on the process's arguments (kept as they are: a file
+/// name need not be UTF-8), standard output and standard error.
+fn process(command: impl FnOnce(&[OsString], &mut dyn Write, &mut dyn Write) -> u8) -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let mut stdout = StandardOutput::default();
     let mut stderr = io::stderr().lock();
-    let mut code = run(template, &args, &mut stdout, &mut stderr);
-    // `run` writes whole texts, but whatever a writer keeps back must
-    // reach the file descriptor too before the exit status says success.
+    let mut code = command(&args, &mut stdout, &mut stderr);
+    // The command writes whole texts, but whatever a writer keeps back
+    // must reach the file descriptor too before the exit status says
+    // success.
     if let Err(e) = stdout.flush()
         && code == 0
     {
@@ -617,17 +623,7 @@ fn stdout_was_closed() -> bool {
 /// ```
 #[must_use]
 pub fn app_main(app: &App) -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let mut stdout = StandardOutput::default();
-    let mut stderr = io::stderr().lock();
-    let mut code = run_app(app, &args, &mut stdout, &mut stderr);
-    if let Err(e) = stdout.flush()
-        && code == 0
-    {
-        let _ = writeln!(stderr, "error: cannot write to standard output: {e}");
-        code = IO_ERROR;
-    }
-    ExitCode::from(code)
+    process(|args, stdout, stderr| run_app(app, args, stdout, stderr))
 }
 
 /// Runs an app's command line on `args` (the program's name first): the

@@ -205,6 +205,28 @@ pub struct Parameter {
     pub import: Option<LitStr>,
 }
 
+impl Parameter {
+    /// A parameter of type `ty` with no option set.
+    pub fn of_type(ty: ParameterType) -> Parameter {
+        Parameter {
+            ty,
+            description: None,
+            default: None,
+            allowed_values: None,
+            allowed_pattern: None,
+            constraint_description: None,
+            min_length: None,
+            max_length: None,
+            min_value: None,
+            max_value: None,
+            no_echo: false,
+            cidr: None,
+            existing_subnets: None,
+            import: None,
+        }
+    }
+}
+
 /// A parameter's type, as written and as CloudFormation spells it.
 #[derive(Clone)]
 pub struct ParameterType {

@@ -141,22 +141,7 @@ pub fn parse_import(input: ParseStream) -> syn::Result<Parameter> {
     if input.is_empty() {
         return Err(input.error(FORM));
     }
-    let mut import = parse_parameter_type(input).map(|ty| Parameter {
-        ty,
-        description: None,
-        default: None,
-        allowed_values: None,
-        allowed_pattern: None,
-        constraint_description: None,
-        min_length: None,
-        max_length: None,
-        min_value: None,
-        max_value: None,
-        no_echo: false,
-        cidr: None,
-        existing_subnets: None,
-        import: None,
-    })?;
+    let mut import = parse_parameter_type(input).map(Parameter::of_type)?;
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
@@ -219,22 +204,7 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
         ));
     }
     let ty = parse_parameter_type(input)?;
-    let mut parameter = Parameter {
-        ty,
-        description: None,
-        default: None,
-        allowed_values: None,
-        allowed_pattern: None,
-        constraint_description: None,
-        min_length: None,
-        max_length: None,
-        min_value: None,
-        max_value: None,
-        no_echo: false,
-        cidr: None,
-        existing_subnets: None,
-        import: None,
-    };
+    let mut parameter = Parameter::of_type(ty);
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
