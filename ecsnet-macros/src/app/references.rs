@@ -29,7 +29,6 @@ pub fn find(items: &[Item], modules: &[String], current: &str) -> Vec<Reference>
             if let Some((matched, _)) = match_path(trees, i, modules, current) {
                 found.push(matched);
             }
-            None
         });
         visit_strings(tokens, &mut |text, span| {
             for (stack, name, attribute) in string_references(text, modules, current) {
@@ -110,7 +109,7 @@ fn attribute_tokens(items: &[Item]) -> impl Iterator<Item = &TokenStream> {
 }
 
 /// Calls `at` at every position of every token list in `tokens`.
-fn visit(tokens: &TokenStream, at: &mut impl FnMut(&[TokenTree], usize) -> Option<usize>) {
+fn visit(tokens: &TokenStream, at: &mut impl FnMut(&[TokenTree], usize)) {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     for i in 0..trees.len() {
         at(&trees, i);
