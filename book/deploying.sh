@@ -19,8 +19,7 @@ pages=book/src/deploying-with-ecsnet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --quiet -p ecsnet-cli
-cargo build --quiet --example todobackend_app
+cargo build --quiet --workspace --bin ecsnet --example todobackend_app
 PATH="$PWD/target/debug:$PWD/target/debug/examples:$PATH"
 cd "$work"
 todobackend_app --output-dir out > /dev/null

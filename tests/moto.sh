@@ -52,5 +52,7 @@ unset AWS_PROFILE AWS_SESSION_TOKEN
 if (($#)); then
     PATH="$venv/bin:$PATH" "$@"
 else
-    cargo test -p ecsnet-cli --test deploy
+    # `--workspace`, not `-p ecsnet-cli`: the dependencies' features are then
+    # the ones `cargo test --workspace` built them with, so nothing is rebuilt.
+    cargo test --workspace --test deploy
 fi
