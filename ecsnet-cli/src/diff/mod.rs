@@ -250,8 +250,9 @@ fn other_sections(old: &Value, new: &Value) -> Vec<Change> {
         let map = template.as_object().into_iter().flatten();
         Value::Object(
             map.filter(|(key, value)| {
-                !compared.contains(&key.as_str())
-                    && !(key.as_str() == "AWSTemplateFormatVersion" && *value == "2010-09-09")
+                let default_version =
+                    key.as_str() == "AWSTemplateFormatVersion" && *value == "2010-09-09";
+                !compared.contains(&key.as_str()) && !default_version
             })
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect(),

@@ -352,7 +352,8 @@ fn parse_word(input: ParseStream) -> syn::Result<Value> {
         } else {
             message = format!(
                 "unexpected path `{path}`; a value names a parameter or resource of this stack \
-                 (`VpcId`), an attribute (`ElasticIP.AllocationId`) or a pseudo parameter (`AWS::Region`)"
+                 (`VpcId`), an attribute (`ElasticIP.AllocationId`) or a pseudo parameter (`AWS::Region`); \
+                 to use another stack's declaration, declare both stacks in one `#[app]` module"
             );
         }
         return Err(range_error(span, end, message));
