@@ -136,6 +136,18 @@ fn subnet_cidrs(host: &str, vpc: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `destroy`'s table lists a resource: its logical id, its type and
+/// a physical id starting with `physical`, in aligned columns.
+fn lists(listed: &str, logical_id: &str, kind: &str, physical: &str) -> bool {
+    listed.lines().any(|line| {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        line.starts_with(&format!("  {logical_id} "))
+            && columns.len() == 3
+            && columns[1] == kind
+            && columns[2].starts_with(physical)
+    })
+}
+
 #[test]
 fn deploys_updates_and_destroys_a_network_stack() {
     let Some(host) = emulator() else { return };
@@ -230,7 +242,7 @@ fn deploys_updates_and_destroys_a_network_stack() {
         text(&destroyed)
     );
     assert!(
-        listed.contains("  PrivateRouteTable  AWS::EC2::RouteTable  rtb-"),
+        lists(&listed, "PrivateRouteTable", "AWS::EC2::RouteTable", "rtb-"),
         "{}",
         text(&destroyed)
     );
