@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::aws::{self, Clients, Result, Stop};
 use crate::deploy::confirm::{Answer, ask};
-use crate::deploy::manifest;
+use crate::manifest;
 use crate::progress::{self, Follow};
 
 const USAGE: &str = "usage: ecsnet destroy --stack-name NAME [--yes]
@@ -33,8 +33,9 @@ pub fn command(args: &[&str]) -> (u8, String) {
     let (stacks, app) = match (stack_name, dir) {
         (Some(name), None) => (vec![name], false),
         (None, Some(dir)) => match manifest::read(Path::new(dir)) {
-            Ok(stacks) => (
-                stacks
+            Ok(manifest) => (
+                manifest
+                    .stacks
                     .into_iter()
                     .rev()
                     .map(|stack| stack.stack_name)

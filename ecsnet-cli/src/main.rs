@@ -24,6 +24,7 @@ mod deploy;
 mod destroy;
 mod diff;
 mod import;
+mod manifest;
 mod params;
 mod progress;
 

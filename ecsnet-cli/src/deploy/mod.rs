@@ -5,7 +5,6 @@
 
 pub mod capabilities;
 pub mod confirm;
-pub mod manifest;
 pub mod stack_diff;
 
 use std::io::IsTerminal as _;
@@ -110,7 +109,8 @@ fn plan(options: &Options) -> std::result::Result<Vec<Plan>, String> {
                  the stack names come from `{target}/manifest.json`"
             ));
         }
-        manifest::read(Path::new(target))?
+        crate::manifest::read(Path::new(target))?
+            .stacks
             .into_iter()
             .map(|stack| (stack.stack_name, stack.template))
             .collect()

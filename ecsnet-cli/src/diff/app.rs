@@ -6,7 +6,7 @@
 use super::render::Paint;
 use super::{TemplateDiff, diff_templates, read_template};
 use serde_json::{Map, Value, json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The result of comparing two paths.
 pub enum Comparison {
@@ -29,13 +29,6 @@ pub struct StackDiff {
     /// `add`, `remove`, `modify` or `none`.
     action: &'static str,
     diff: TemplateDiff,
-}
-
-/// One stack of a manifest.
-struct ManifestStack {
-    name: String,
-    stack_name: String,
-    template: PathBuf,
 }
 
 /// Compares two template files, or two app output directories.
@@ -61,8 +54,14 @@ pub fn diff_paths(old: &Path, new: &Path) -> Result<Comparison, String> {
 }
 
 fn diff_apps(old: &Path, new: &Path) -> Result<Comparison, String> {
-    let (old_app, old_stacks) = manifest(old)?;
-    let (new_app, new_stacks) = manifest(new)?;
+    let crate::manifest::Manifest {
+        app: old_app,
+        stacks: old_stacks,
+    } = crate::manifest::read(old)?;
+    let crate::manifest::Manifest {
+        app: new_app,
+        stacks: new_stacks,
+    } = crate::manifest::read(new)?;
     let empty = Value::Object(Map::new());
     let mut stacks = Vec::new();
     for stack in &new_stacks {
@@ -94,46 +93,6 @@ fn diff_apps(old: &Path, new: &Path) -> Result<Comparison, String> {
     }
     let app = if new_app.is_empty() { old_app } else { new_app };
     Ok(Comparison::App { app, stacks })
-}
-
-/// The `app` and stacks of a directory's `manifest.json`.
-fn manifest(dir: &Path) -> Result<(String, Vec<ManifestStack>), String> {
-    let path = dir.join("manifest.json");
-    let text = std::fs::read_to_string(&path).map_err(|error| {
-        format!(
-            "cannot read {}: {error} (an app's output directory has a `manifest.json`)",
-            path.display()
-        )
-    })?;
-    let manifest: Value = serde_json::from_str(&text)
-        .map_err(|error| format!("{}: not valid JSON: {error}", path.display()))?;
-    let invalid = |what: &str| format!("{}: {what}", path.display());
-    let stacks = manifest
-        .get("stacks")
-        .and_then(Value::as_array)
-        .ok_or_else(|| invalid("no `stacks` list"))?;
-    let mut out = Vec::new();
-    for stack in stacks {
-        let field = |key: &str| {
-            stack
-                .get(key)
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .ok_or_else(|| invalid(&format!("a stack without `{key}`")))
-        };
-        let name = field("name")?;
-        out.push(ManifestStack {
-            stack_name: field("stack_name").unwrap_or_else(|_| name.clone()),
-            template: dir.join(field("template")?),
-            name,
-        });
-    }
-    let app = manifest
-        .get("app")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    Ok((app, out))
 }
 
 impl Comparison {
