@@ -143,27 +143,7 @@ pub fn parse_import(input: ParseStream) -> syn::Result<Parameter> {
     }
     let mut import = parse_parameter_type(input).map(Parameter::of_type)?;
     let mut seen: Vec<String> = Vec::new();
-    while !input.is_empty() {
-        input.parse::<Token![,]>()?;
-        if input.is_empty() {
-            break;
-        }
-        let name = Ident::parse_any(input)?;
-        let key = name.to_string();
-        if !kw::IMPORT_OPTIONS.contains(&key.as_str()) {
-            return Err(unknown_option(
-                &name.into(),
-                kw::IMPORT_OPTIONS,
-                "#[import]",
-            ));
-        }
-        if seen.contains(&key) {
-            return Err(syn::Error::new(
-                name.span(),
-                format!("duplicate option `{key}`"),
-            ));
-        }
-        seen.push(key.clone());
+    while let Some(key) = next_option(input, kw::IMPORT_OPTIONS, "#[import]", &mut seen)? {
         input.parse::<Token![=]>()?;
         match key.as_str() {
             "export" => {
@@ -197,6 +177,37 @@ pub fn parse_import(input: ParseStream) -> syn::Result<Parameter> {
     Ok(import)
 }
 
+/// The next `, name` of an attribute's options, if any: one of `options`,
+/// not given before (`seen` records the names), else an error naming
+/// `attribute`. A trailing comma ends the options.
+fn next_option(
+    input: ParseStream,
+    options: &[&str],
+    attribute: &str,
+    seen: &mut Vec<String>,
+) -> syn::Result<Option<String>> {
+    if input.is_empty() {
+        return Ok(None);
+    }
+    input.parse::<Token![,]>()?;
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let name = Ident::parse_any(input)?;
+    let key = name.to_string();
+    if !options.contains(&key.as_str()) {
+        return Err(unknown_option(&name.into(), options, attribute));
+    }
+    if seen.contains(&key) {
+        return Err(syn::Error::new(
+            name.span(),
+            format!("duplicate option `{key}`"),
+        ));
+    }
+    seen.push(key.clone());
+    Ok(Some(key))
+}
+
 pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
     if input.is_empty() {
         return Err(input.error(
@@ -206,27 +217,7 @@ pub fn parse_parameter(input: ParseStream) -> syn::Result<Parameter> {
     let ty = parse_parameter_type(input)?;
     let mut parameter = Parameter::of_type(ty);
     let mut seen: Vec<String> = Vec::new();
-    while !input.is_empty() {
-        input.parse::<Token![,]>()?;
-        if input.is_empty() {
-            break;
-        }
-        let name = Ident::parse_any(input)?;
-        let key = name.to_string();
-        if !kw::PARAMETER_OPTIONS.contains(&key.as_str()) {
-            return Err(unknown_option(
-                &name.into(),
-                kw::PARAMETER_OPTIONS,
-                "#[parameter]",
-            ));
-        }
-        if seen.contains(&key) {
-            return Err(syn::Error::new(
-                name.span(),
-                format!("duplicate option `{key}`"),
-            ));
-        }
-        seen.push(key.clone());
+    while let Some(key) = next_option(input, kw::PARAMETER_OPTIONS, "#[parameter]", &mut seen)? {
         if key == "no_echo" {
             if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
@@ -424,27 +415,7 @@ pub fn parse_output(input: ParseStream) -> syn::Result<Output> {
         condition: None,
     };
     let mut seen: Vec<String> = Vec::new();
-    while !input.is_empty() {
-        input.parse::<Token![,]>()?;
-        if input.is_empty() {
-            break;
-        }
-        let name = Ident::parse_any(input)?;
-        let key = name.to_string();
-        if !kw::OUTPUT_OPTIONS.contains(&key.as_str()) {
-            return Err(unknown_option(
-                &name.into(),
-                kw::OUTPUT_OPTIONS,
-                "#[output]",
-            ));
-        }
-        if seen.contains(&key) {
-            return Err(syn::Error::new(
-                name.span(),
-                format!("duplicate option `{key}`"),
-            ));
-        }
-        seen.push(key.clone());
+    while let Some(key) = next_option(input, kw::OUTPUT_OPTIONS, "#[output]", &mut seen)? {
         input.parse::<Token![=]>()?;
         if key == "description" {
             output.description = Some(input.parse()?);
